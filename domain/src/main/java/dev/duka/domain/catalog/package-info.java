@@ -1,0 +1,2 @@
+/** Products, categories, SKUs, slugs and the stock ledger. */
+package dev.duka.domain.catalog;

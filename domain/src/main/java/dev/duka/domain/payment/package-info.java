@@ -1,0 +1,2 @@
+/** Payments, refunds and the payment lifecycle. */
+package dev.duka.domain.payment;

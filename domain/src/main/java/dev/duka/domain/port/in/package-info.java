@@ -1,0 +1,2 @@
+/** Driving ports: what the outside asks of Duka, one use case per interface. */
+package dev.duka.domain.port.in;

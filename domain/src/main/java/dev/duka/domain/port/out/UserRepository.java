@@ -1,0 +1,28 @@
+package dev.duka.domain.port.out;
+
+import dev.duka.domain.user.Email;
+import dev.duka.domain.user.User;
+import dev.duka.domain.user.UserId;
+import java.util.Optional;
+
+/** Accounts. Emails are unique without regard to case. */
+public interface UserRepository {
+
+  /**
+   * Stores a new account.
+   *
+   * @throws dev.duka.domain.error.DuplicateException when the email is taken
+   */
+  void insert(User user);
+
+  Optional<User> findById(UserId id);
+
+  Optional<User> findByEmail(Email email);
+
+  /**
+   * Replaces a stored account.
+   *
+   * @throws dev.duka.domain.error.NotFoundException when it does not exist
+   */
+  void update(User user);
+}

@@ -1,0 +1,2 @@
+/** Accounts, roles, emails and who acted. */
+package dev.duka.domain.user;
