@@ -1,0 +1,129 @@
+package dev.duka.adapters.rest;
+
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.duka.adapters.rest.ops.Operations;
+import dev.duka.adapters.rest.ops.OperationsRoutes;
+import dev.duka.adapters.rest.problem.ProblemResponse;
+import dev.duka.adapters.rest.problem.Problems;
+import dev.duka.adapters.rest.web.AccessLog;
+import dev.duka.adapters.rest.web.Cors;
+import dev.duka.adapters.rest.web.RequestIds;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin on Jetty with the API under {@code /api/v1}, one error shape
+ * (problem+json) for everything, request ids, CORS, a body limit, metrics and an access log, and a
+ * graceful stop that lets in-flight requests finish.
+ */
+public final class RestServer {
+  /** Where the API lives. */
+  public static final String API_PREFIX = "/api/v1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+  private final Javalin app;
+
+  private RestServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Builds (does not start) the server.
+   *
+   * @param routes the features' routes, declared under {@link #API_PREFIX}
+   */
+  public static RestServer create(
+      RestSettings settings,
+      ObjectMapper mapper,
+      List<Routes> routes,
+      Operations operations,
+      MeterRegistry registry) {
+    Cors cors = new Cors(settings.corsOrigins());
+    AccessLog accessLog = new AccessLog(registry);
+    OperationsRoutes operationsRoutes = new OperationsRoutes(operations);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.maxRequestSize = settings.maxBodyBytes();
+              config.http.prefer405over404 = true;
+              config.jetty.host = settings.host();
+              config.jetty.port = settings.port();
+              QueuedThreadPool threads =
+                  new QueuedThreadPool(
+                      settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
+              threads.setName("http");
+              config.jetty.threadPool = threads;
+              config.jetty.modifyServer(
+                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+              config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              config.staticFiles.enableWebjars();
+              config.requestLogger.http(accessLog::record);
+
+              config.routes.before(RequestIds::assign);
+              config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+              config.routes.before(cors::apply);
+              config.routes.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+              config.routes.before(
+                  API_PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
+              operationsRoutes.addTo(config);
+              config.routes.apiBuilder(
+                  () -> path(API_PREFIX, () -> routes.forEach(Routes::declare)));
+              config.routes.exception(HttpResponseException.class, RestServer::problem);
+              config.routes.exception(Exception.class, RestServer::problem);
+            });
+    return new RestServer(app);
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public RestServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The port listened on (the real one when 0 was asked for). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish within the stop timeout, then closes. */
+  public void stop() {
+    app.stop();
+  }
+
+  private static void refuseOversizedBody(Context ctx, long limit) {
+    long length = ctx.req().getContentLengthLong();
+    String type = ctx.contentType();
+    boolean multipart =
+        type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    if (length > limit && !multipart) {
+      throw new HttpResponseException(413, "Content Too Large");
+    }
+  }
+
+  private static void problem(Exception failure, Context ctx) {
+    ProblemResponse problem = Problems.of(failure, RequestIds.of(ctx));
+    if (problem.unexpected()) {
+      LOG.error("unhandled failure of {} {}", ctx.method().name(), ctx.path(), failure);
+    } else if (problem.status() >= 500) {
+      LOG.warn("{} {} failed: {}", ctx.method().name(), ctx.path(), failure.getMessage());
+    }
+    ctx.status(problem.status());
+    problem.headers().forEach(ctx::header);
+    ctx.json(problem.body());
+    ctx.contentType(ProblemResponse.CONTENT_TYPE);
+  }
+}

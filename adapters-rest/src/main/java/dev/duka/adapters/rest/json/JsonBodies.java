@@ -1,0 +1,164 @@
+package dev.duka.adapters.rest.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import dev.duka.domain.error.InvalidValueException;
+import dev.duka.domain.error.Violation;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Reads request bodies: JSON only (else 415), within the size limit (else 413), every unknown field
+ * named at once, then every jakarta.validation constraint checked at once. Anything wrong is a 400
+ * listing each field.
+ */
+public final class JsonBodies {
+  private final ObjectMapper mapper;
+  private final Validator validator;
+
+  public JsonBodies(ObjectMapper mapper) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.validator =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
+  }
+
+  /**
+   * The body of {@code ctx} as a {@code type}, validated.
+   *
+   * @throws HttpResponseException 415 when the body is not JSON, 413 when it is too large
+   * @throws InvalidValueException listing unknown fields or broken constraints
+   */
+  public <T> T read(Context ctx, Class<T> type) {
+    requireJson(ctx);
+    String body = ctx.body();
+    if (body.isBlank()) {
+      throw new InvalidValueException("body", "a JSON body is required");
+    }
+    return parse(body, type);
+  }
+
+  /** Parses and validates {@code json} as a {@code type}; for parts of multipart requests too. */
+  public <T> T parse(String json, Class<T> type) {
+    UnknownFields unknown = new UnknownFields();
+    T value;
+    try {
+      value = mapper.readerFor(type).withHandler(unknown).readValue(json);
+    } catch (JacksonException e) {
+      throw new JsonFailure(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!unknown.fields.isEmpty()) {
+      throw new InvalidValueException(
+          unknown.fields.stream()
+              .map(field -> new Violation(field, "is not a known field"))
+              .toList());
+    }
+    if (value == null) {
+      throw new InvalidValueException("body", "must be a JSON object");
+    }
+    validate(value);
+    return value;
+  }
+
+  /**
+   * Checks the jakarta.validation constraints of {@code value}.
+   *
+   * @throws InvalidValueException listing every broken constraint, sorted by field
+   */
+  public <T> void validate(T value) {
+    List<Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<T> violation : validator.validate(value)) {
+      violations.add(
+          new Violation(snakeCase(violation.getPropertyPath().toString()), violation.getMessage()));
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
+      throw new InvalidValueException(violations);
+    }
+  }
+
+  private static void requireJson(Context ctx) {
+    String contentType = ctx.contentType();
+    String mediaType =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json")) {
+      throw new HttpResponseException(
+          415,
+          "send the body as application/json" + (contentType == null ? "" : ", not " + mediaType));
+    }
+  }
+
+  /** {@code items[0].productId} → {@code items[0].product_id}, matching the wire names. */
+  static String snakeCase(String path) {
+    return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** Collects every unknown field instead of failing on the first. */
+  private static final class UnknownFields extends DeserializationProblemHandler {
+    private final List<String> fields = new ArrayList<>();
+
+    @Override
+    public boolean handleUnknownProperty(
+        DeserializationContext context,
+        JsonParser parser,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String propertyName)
+        throws IOException {
+      fields.add(dotted(parser.getParsingContext().pathAsPointer(), propertyName));
+      parser.skipChildren();
+      return true;
+    }
+  }
+
+  /** {@code /items/0} and {@code foo} → {@code items[0].foo}. */
+  public static String dotted(JsonPointer parent, String property) {
+    StringBuilder path = new StringBuilder();
+    for (JsonPointer p = parent; p != null && !p.matches(); p = p.tail()) {
+      if (p.getMatchingIndex() >= 0) {
+        path.append('[').append(p.getMatchingIndex()).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+      }
+    }
+    String last = path.toString();
+    if (property.isEmpty() || last.endsWith(property)) {
+      return last;
+    }
+    return last.isEmpty() ? property : last + "." + property;
+  }
+
+  /** A checked Jackson failure carried out of {@link #parse} unchanged in meaning. */
+  public static final class JsonFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JsonFailure(JacksonException cause) {
+      super(cause.getOriginalMessage(), cause);
+    }
+
+    public JacksonException json() {
+      return (JacksonException) getCause();
+    }
+  }
+}
