@@ -10,14 +10,14 @@ import org.jdbi.v3.core.JdbiException;
  * Tells a database that cannot be reached (a 503 the client may retry) from every other database
  * failure (a bug or a broken constraint, which must not be disguised).
  */
-final class DatabaseErrors {
+public final class DatabaseErrors {
   private DatabaseErrors() {}
 
   /**
    * The domain's {@link UnavailableException} when {@code failure} means the database cannot be
    * reached; {@code failure} itself otherwise.
    */
-  static RuntimeException translate(RuntimeException failure) {
+  public static RuntimeException translate(RuntimeException failure) {
     if (failure instanceof UnavailableException) {
       return failure;
     }
@@ -25,6 +25,29 @@ final class DatabaseErrors {
       return new UnavailableException("the database is unavailable; retry shortly", failure);
     }
     return failure;
+  }
+
+  /** True when {@code failure} broke the unique constraint or index named {@code constraint}. */
+  public static boolean violatesUnique(Throwable failure, String constraint) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.postgresql.util.PSQLException psql
+          && "23505".equals(psql.getSQLState())
+          && psql.getServerErrorMessage() != null
+          && constraint.equals(psql.getServerErrorMessage().getConstraint())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code failure} broke a foreign key (SQLSTATE 23503). */
+  public static boolean violatesForeignKey(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

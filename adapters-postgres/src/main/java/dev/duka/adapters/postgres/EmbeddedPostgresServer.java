@@ -48,6 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
@@ -60,7 +61,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       } else {
         builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
       }
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+      EmbeddedPostgres postgres;
+      try {
+        postgres = builder.start();
+      } catch (IOException | IllegalStateException firstTry) {
+        // A server left running by a killed JVM holds the directory; the failed start stops it,
+        // so one more start succeeds (observed with zonky 2.2.2).
+        postgres = builder.start();
+      }
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
       server.createDatabaseIfMissing(DATABASE);
       return server;
     } catch (IOException e) {

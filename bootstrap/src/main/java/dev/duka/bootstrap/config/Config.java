@@ -66,13 +66,17 @@ public record Config(
 
     @Override
     public String toString() {
-      return "Stripe[secretKey=***, webhookSecret=" + (webhookSecret.isPresent() ? "***" : "none")
-          + ", apiBase=" + apiBase.map(URI::toString).orElse("default") + "]";
+      return "Stripe[secretKey=***, webhookSecret="
+          + (webhookSecret.isPresent() ? "***" : "none")
+          + ", apiBase="
+          + apiBase.map(URI::toString).orElse("default")
+          + "]";
     }
   }
 
   /** The mail server; without it mails are written as .eml files under the data directory. */
-  public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from) {
+  public record Smtp(
+      String host, int port, Optional<String> user, Optional<String> password, String from) {
 
     @Override
     public String toString() {
@@ -84,11 +88,18 @@ public record Config(
   public String toString() {
     return "Config[database="
         + (embeddedDatabase() ? "embedded under " + dataDir.resolve("pg") : "external")
-        + ", port=" + port
-        + ", currency=" + defaultCurrency.getCurrencyCode()
-        + ", taxRate=" + taxRate
-        + ", stripe=" + stripe.map(Stripe::toString).orElse("off")
-        + ", smtp=" + smtp.map(Smtp::toString).orElse("files")
-        + ", debug=" + debug + "]";
+        + ", port="
+        + port
+        + ", currency="
+        + defaultCurrency.getCurrencyCode()
+        + ", taxRate="
+        + taxRate
+        + ", stripe="
+        + stripe.map(Stripe::toString).orElse("off")
+        + ", smtp="
+        + smtp.map(Smtp::toString).orElse("files")
+        + ", debug="
+        + debug
+        + "]";
   }
 }

@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns environment variables into a {@link Config}, collecting every problem before failing so
- * an operator fixes them in one go. In embedded mode (no {@code DATABASE_URL}) missing secrets
- * are generated once and kept by a {@link SecretStore}; with an external database (production)
- * missing or weak secrets are problems.
+ * Turns environment variables into a {@link Config}, collecting every problem before failing so an
+ * operator fixes them in one go. In embedded mode (no {@code DATABASE_URL}) missing secrets are
+ * generated once and kept by a {@link SecretStore}; with an external database (production) missing
+ * or weak secrets are problems.
  */
 public final class ConfigLoader {
   /** The shortest secret accepted: 256 bits, HS256's key size. */
@@ -69,7 +69,8 @@ public final class ConfigLoader {
     List<String> trustedProxies = list("TRUSTED_PROXIES");
     Path uploadsDir =
         text("UPLOADS_DIR").map(Path::of).orElse(dataDir.resolve("uploads")).toAbsolutePath();
-    long maxUploadBytes = longValue("MAX_UPLOAD_BYTES", 10L * 1024 * 1024, 1024, 100L * 1024 * 1024);
+    long maxUploadBytes =
+        longValue("MAX_UPLOAD_BYTES", 10L * 1024 * 1024, 1024, 100L * 1024 * 1024);
     boolean debug = bool("DEBUG");
     String issuer = text("JWT_ISSUER").orElse("duka");
     Optional<Config.Stripe> stripe = stripe(databaseUrl.isPresent());
@@ -138,7 +139,9 @@ public final class ConfigLoader {
         }
       }
       notices.add(
-          String.join(", ", missing) + " not set: using generated values kept in " + secrets.file());
+          String.join(", ", missing)
+              + " not set: using generated values kept in "
+              + secrets.file());
     }
     return values;
   }
@@ -146,7 +149,7 @@ public final class ConfigLoader {
   private Optional<Config.Stripe> stripe(boolean production) {
     Optional<String> secretKey = text("STRIPE_SECRET_KEY");
     Optional<String> webhookSecret = text("STRIPE_WEBHOOK_SECRET");
-    Optional<URI> apiBase = text("STRIPE_API_BASE").map(v -> url("STRIPE_API_BASE", v));
+    Optional<URI> apiBase = text("STRIPE_API_BASE").map(v -> parseUrl("STRIPE_API_BASE", v));
     if (secretKey.isEmpty()) {
       return Optional.empty();
     }
@@ -240,7 +243,10 @@ public final class ConfigLoader {
   }
 
   private URI url(String name, String fallback) {
-    String value = text(name).orElse(fallback);
+    return parseUrl(name, text(name).orElse(fallback));
+  }
+
+  private URI parseUrl(String name, String value) {
     try {
       URI uri = new URI(value);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -250,7 +256,7 @@ public final class ConfigLoader {
       return uri;
     } catch (URISyntaxException invalid) {
       problems.add(name + " must be an http(s) URL, got \"" + value + "\"");
-      return URI.create(fallback.startsWith("http") ? fallback : "http://localhost");
+      return URI.create("http://localhost");
     }
   }
 
@@ -259,7 +265,7 @@ public final class ConfigLoader {
       problems.add("CORS_ORIGINS must list origins; \"*\" would let any site call the API");
       return;
     }
-    url("CORS_ORIGINS", origin);
+    parseUrl("CORS_ORIGINS", origin);
   }
 
   private List<String> list(String name) {

@@ -64,7 +64,8 @@ public final class SecretStore {
     Path temp = file.resolveSibling("secrets.tmp");
     Files.deleteIfExists(temp);
     try {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(temp);
     } catch (FileAlreadyExistsException raced) {

@@ -101,8 +101,14 @@ class ConfigLoaderTest {
             .config();
 
     assertThat(config.embeddedDatabase()).isFalse();
-    assertThat(config.corsOrigins()).containsExactly("https://shop.example", "https://admin.example");
-    assertThat(config.pricingPolicy().shipping().feeFor(Money.parse("100000.00", Currency.getInstance("TZS"))).isZero())
+    assertThat(config.corsOrigins())
+        .containsExactly("https://shop.example", "https://admin.example");
+    assertThat(
+            config
+                .pricingPolicy()
+                .shipping()
+                .feeFor(Money.parse("100000.00", Currency.getInstance("TZS")))
+                .isZero())
         .isTrue();
   }
 

@@ -1,12 +1,14 @@
 package dev.duka.domain.catalog;
 
 import dev.duka.domain.money.Money;
+import dev.duka.domain.user.Actor;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A product as the catalog keeps it. Optional texts (description, brand) are empty strings when
- * absent. Stock is never negative and changes only through stock movements.
+ * absent. Stock is never negative and changes only through stock movements; a new product's stock
+ * is its first movement.
  */
 public record Product(
     ProductId id,
@@ -19,6 +21,8 @@ public record Product(
     Money price,
     int stock,
     boolean active,
+    Actor createdBy,
+    Actor updatedBy,
     Instant createdAt,
     Instant updatedAt) {
   public Product {
@@ -29,6 +33,8 @@ public record Product(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(brand, "brand");
     Objects.requireNonNull(categoryId, "categoryId");
+    Objects.requireNonNull(createdBy, "createdBy");
+    Objects.requireNonNull(updatedBy, "updatedBy");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     if (price.isNegative()) {

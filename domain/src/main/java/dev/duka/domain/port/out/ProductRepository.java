@@ -6,6 +6,7 @@ import dev.duka.domain.catalog.ProductId;
 import dev.duka.domain.catalog.Sku;
 import dev.duka.domain.catalog.StockMovement;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,9 +24,10 @@ public interface ProductRepository {
   Map<ProductId, ProductSnapshot> findForPricing(Collection<ProductId> ids);
 
   /**
-   * Stores a new product.
+   * Stores a new product and, when its stock is above zero, the ledger's first movement for it.
    *
-   * @throws dev.duka.domain.error.DuplicateException when its SKU or slug is taken
+   * @throws dev.duka.domain.error.DuplicateException when its SKU or slug is taken (field {@code
+   *     sku} or {@code slug})
    */
   void insert(Product product);
 
@@ -41,4 +43,7 @@ public interface ProductRepository {
    * @throws dev.duka.domain.error.NotFoundException when the product does not exist
    */
   OptionalInt applyStockMovement(StockMovement movement);
+
+  /** The stock ledger of a product, oldest first; its deltas sum to the product's stock. */
+  List<StockMovement> movementsOf(ProductId id);
 }

@@ -1,0 +1,68 @@
+package dev.duka.adapters.rest.security;
+
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
+import dev.duka.domain.port.out.PasswordHasher;
+import dev.duka.domain.user.PasswordHash;
+
+/**
+ * Argon2id through password4j, with OWASP's recommended minimum parameters: 19 MiB of memory, 2
+ * iterations, 1 lane. The PHC string keeps the parameters with each hash, so a hash made with older
+ * parameters still verifies and is reported for rehashing.
+ */
+public final class Argon2PasswordHasher implements PasswordHasher {
+  /** OWASP Password Storage Cheat Sheet, Argon2id: m=19 MiB, t=2, p=1. */
+  public static final Parameters OWASP = new Parameters(19 * 1024, 2, 1);
+
+  private static final int HASH_LENGTH = 32;
+
+  private final Argon2Function current;
+  private final String decoy;
+
+  /** The memory (KiB), iterations and parallelism of Argon2id. */
+  public record Parameters(int memoryKib, int iterations, int parallelism) {}
+
+  public Argon2PasswordHasher() {
+    this(OWASP);
+  }
+
+  public Argon2PasswordHasher(Parameters parameters) {
+    this.current =
+        Argon2Function.getInstance(
+            parameters.memoryKib(),
+            parameters.iterations(),
+            parameters.parallelism(),
+            HASH_LENGTH,
+            Argon2.ID);
+    this.decoy = current.hash("decoy password for unknown accounts").getResult();
+  }
+
+  @Override
+  public PasswordHash hash(String password) {
+    return new PasswordHash(current.hash(password).getResult());
+  }
+
+  @Override
+  public Check verify(String password, PasswordHash hash) {
+    Argon2Function stored;
+    try {
+      stored = Argon2Function.getInstanceFromHash(hash.value());
+    } catch (RuntimeException notArgon2) {
+      return Check.MISMATCH;
+    }
+    if (!stored.check(password, hash.value())) {
+      return Check.MISMATCH;
+    }
+    boolean outdated =
+        stored.getMemory() != current.getMemory()
+            || stored.getIterations() != current.getIterations()
+            || stored.getParallelism() != current.getParallelism()
+            || stored.getVariant() != Argon2.ID;
+    return outdated ? Check.MATCH_NEEDS_REHASH : Check.MATCH;
+  }
+
+  @Override
+  public void verifyNothing(String password) {
+    current.check(password, decoy);
+  }
+}

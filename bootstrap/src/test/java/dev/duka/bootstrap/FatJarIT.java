@@ -1,0 +1,163 @@
+package dev.duka.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.duka.adapters.rest.testing.ApiClient;
+import dev.duka.adapters.rest.testing.ApiResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fat jar as operators run it: {@code java -jar bootstrap/target/duka.jar}, its own embedded
+ * PostgreSQL under a fresh data directory, no other set-up.
+ */
+class FatJarIT {
+  private static final Path JAR = Path.of("target", "duka.jar").toAbsolutePath();
+
+  @TempDir static Path workDir;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void jarExists() {
+    assertThat(JAR).as("run after mvn package").exists();
+  }
+
+  private static ProcessBuilder java(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME"));
+    builder.environment().put("DATA_DIR", workDir.resolve("data").toString());
+    builder.environment().putAll(env);
+    return builder;
+  }
+
+  private static Run run(Map<String, String> env, String... args) throws Exception {
+    Path out = Files.createTempFile(workDir, "out", ".txt");
+    Path err = Files.createTempFile(workDir, "err", ".txt");
+    Process process =
+        java(env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void printsHelp() throws Exception {
+    Run help = run(Map.of(), "--help");
+
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("serve", "migrate", "create-admin", "seed-demo");
+  }
+
+  @Test
+  void refusesABadProductionConfigNamingEveryProblem() throws Exception {
+    Run refused =
+        run(
+            Map.of(
+                "DATABASE_URL",
+                "postgres://u:p@127.0.0.1:1/none",
+                "JWT_SECRET",
+                "short",
+                "PORT",
+                "x"),
+            "serve");
+
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            "JWT_SECRET is too weak", "ADMIN_SECRET is required", "PORT must be a whole number");
+  }
+
+  @Test
+  void runsOnItsOwnEmbeddedDatabaseAndKeepsDataAcrossRestarts() throws Exception {
+    Run created =
+        run(
+            Map.of(),
+            "create-admin",
+            "--email",
+            "boss@duka.test",
+            "--password",
+            "kanga ya pwani 2026");
+    assertThat(created.exit()).as(created.err()).isZero();
+    assertThat(created.out()).contains("administrator created: boss@duka.test");
+
+    Run again =
+        run(
+            Map.of(),
+            "create-admin",
+            "--email",
+            "BOSS@duka.test",
+            "--password",
+            "kanga ya pwani 2026");
+    assertThat(again.exit()).as("the first admin survived the restart").isEqualTo(1);
+    assertThat(again.err()).contains("exists");
+
+    Run seeded = run(Map.of(), "seed-demo");
+    assertThat(seeded.exit()).as(seeded.err()).isZero();
+    assertThat(seeded.out()).contains("demo products added: 200");
+    assertThat(run(Map.of(), "seed-demo").out()).contains("already present");
+
+    int port = ApplicationIT.freePort();
+    Process server =
+        java(Map.of("PORT", Integer.toString(port)), "serve")
+            .redirectOutput(workDir.resolve("serve.out").toFile())
+            .redirectError(workDir.resolve("serve.err").toFile())
+            .start();
+    try {
+      ApiClient api = ApiClient.at(port);
+      awaitReady(api, server);
+      ApiResponse health = api.get("/health");
+      assertThat(health.json().path("database").path("status").asText()).isEqualTo("up");
+      assertThat(api.get("/docs").body()).contains("swagger-ui");
+      assertThat(api.unchecked().get("/webjars/swagger-ui/5.34.1/swagger-ui.css").status())
+          .isEqualTo(200);
+
+      server.destroy(); // SIGTERM
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.exitValue()).as("a clean stop exits 0").isZero();
+      String log = Files.readString(workDir.resolve("serve.out"), StandardCharsets.UTF_8);
+      assertThat(log).contains("\"message\":\"stopped\"");
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  private static void awaitReady(ApiClient api, Process server) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(server.isAlive()).as("the server is running").isTrue();
+      try {
+        if (api.get("/ready").status() == 200) {
+          return;
+        }
+      } catch (java.io.UncheckedIOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("not ready within 90 s: " + readQuietly(workDir.resolve("serve.err")));
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.duka.domain.testing;
+
+import dev.duka.domain.port.out.CategoryRepository;
+import dev.duka.domain.port.out.ProductRepository;
+
+class InMemoryCatalogTest extends CatalogContract {
+  private final InMemoryCatalog catalog = new InMemoryCatalog();
+
+  @Override
+  protected CategoryRepository categories() {
+    return catalog.categories();
+  }
+
+  @Override
+  protected ProductRepository products() {
+    return catalog.products();
+  }
+}
