@@ -61,7 +61,7 @@ public final class CreateAdminService implements CreateAdminUseCase {
     var hash = hasher.hash(command.password());
     Instant now = clock.now();
     UserId id = new UserId(ids.newId());
-    User admin = new User(id, email, fullName, Role.ADMIN, hash, true, now, now);
+    User admin = User.register(id, email, fullName, Role.ADMIN, hash, now).verified(now);
     transactions.run(
         () -> {
           users.insert(admin);

@@ -1,5 +1,6 @@
 package dev.duka.domain.order;
 
+import dev.duka.domain.common.PhoneNumber;
 import dev.duka.domain.common.Text;
 import dev.duka.domain.error.InvalidValueException;
 import dev.duka.domain.error.Violation;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where an order goes. Optional parts ({@code line2}, {@code region}, {@code postalCode}) are empty
@@ -25,8 +25,6 @@ public record ShippingAddress(
     String phone) {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
-  private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
 
   public ShippingAddress {
     fullName = Text.clean(fullName);
@@ -36,7 +34,7 @@ public record ShippingAddress(
     region = Text.clean(region);
     postalCode = Text.clean(postalCode);
     country = Text.clean(country).toUpperCase(Locale.ROOT);
-    phone = PHONE_SEPARATORS.matcher(Text.clean(phone)).replaceAll("");
+    phone = PhoneNumber.isValid(phone) ? new PhoneNumber(phone).value() : Text.clean(phone);
 
     List<Violation> violations = new ArrayList<>();
     Text.check("full_name", fullName, true, 200, violations);
@@ -48,7 +46,7 @@ public record ShippingAddress(
     if (!COUNTRIES.contains(country)) {
       violations.add(new Violation("country", "must be an ISO 3166 alpha-2 code such as TZ"));
     }
-    if (!PHONE.matcher(phone).matches()) {
+    if (!PhoneNumber.isValid(phone)) {
       violations.add(new Violation("phone", "must be 7–15 digits, optionally starting with +"));
     }
     if (!violations.isEmpty()) {

@@ -1,12 +1,16 @@
 package dev.duka.domain.testing;
 
+import dev.duka.domain.common.Page;
+import dev.duka.domain.common.PageRequest;
 import dev.duka.domain.error.DuplicateException;
 import dev.duka.domain.error.NotFoundException;
 import dev.duka.domain.port.out.UserRepository;
 import dev.duka.domain.user.Email;
 import dev.duka.domain.user.User;
 import dev.duka.domain.user.UserId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +37,18 @@ public final class InMemoryUserRepository implements UserRepository {
   @Override
   public synchronized Optional<User> findByEmail(Email email) {
     return users.values().stream().filter(u -> u.email().equals(email)).findFirst();
+  }
+
+  @Override
+  public synchronized Page<User> search(String emailPart, PageRequest page) {
+    String part = emailPart.toLowerCase(java.util.Locale.ROOT);
+    List<User> matching =
+        users.values().stream()
+            .filter(u -> u.email().value().contains(part))
+            .sorted(Comparator.comparing(User::createdAt).reversed())
+            .toList();
+    List<User> items = matching.stream().skip(page.offset()).limit(page.size()).toList();
+    return Page.of(items, page, matching.size());
   }
 
   @Override

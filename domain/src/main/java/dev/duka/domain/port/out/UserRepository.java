@@ -1,5 +1,7 @@
 package dev.duka.domain.port.out;
 
+import dev.duka.domain.common.Page;
+import dev.duka.domain.common.PageRequest;
 import dev.duka.domain.user.Email;
 import dev.duka.domain.user.User;
 import dev.duka.domain.user.UserId;
@@ -18,6 +20,12 @@ public interface UserRepository {
   Optional<User> findById(UserId id);
 
   Optional<User> findByEmail(Email email);
+
+  /**
+   * Accounts whose email contains {@code emailPart} (any case; empty matches all), newest first.
+   * Wildcard characters in {@code emailPart} are plain text.
+   */
+  Page<User> search(String emailPart, PageRequest page);
 
   /**
    * Replaces a stored account.
