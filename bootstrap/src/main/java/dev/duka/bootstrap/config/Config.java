@@ -36,6 +36,7 @@ public record Config(
     Optional<Smtp> smtp,
     Path uploadsDir,
     long maxUploadBytes,
+    RateLimits rateLimits,
     boolean debug) {
 
   public Config {
@@ -56,6 +57,12 @@ public record Config(
             .orElseGet(() -> ShippingPolicy.flat(shippingFlat));
     return new PricingPolicy(defaultCurrency, taxRate, shipping);
   }
+
+  /**
+   * Requests allowed per minute: sign-ins per client address and email, sign-ins per address, and
+   * registrations, resent verifications and forgotten passwords per address (each its own count).
+   */
+  public record RateLimits(int loginPerAddressAndEmail, int loginPerAddress, int accountPerAddress) {}
 
   /** Stripe's keys; present only when {@code STRIPE_SECRET_KEY} is set. */
   public record Stripe(

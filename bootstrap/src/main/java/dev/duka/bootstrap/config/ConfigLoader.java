@@ -71,6 +71,11 @@ public final class ConfigLoader {
         text("UPLOADS_DIR").map(Path::of).orElse(dataDir.resolve("uploads")).toAbsolutePath();
     long maxUploadBytes =
         longValue("MAX_UPLOAD_BYTES", 10L * 1024 * 1024, 1024, 100L * 1024 * 1024);
+    Config.RateLimits rateLimits =
+        new Config.RateLimits(
+            integer("RATE_LIMIT_LOGIN_PER_MINUTE", 5, 1, 100_000),
+            integer("RATE_LIMIT_LOGIN_PER_ADDRESS_PER_MINUTE", 20, 1, 100_000),
+            integer("RATE_LIMIT_ACCOUNT_PER_MINUTE", 5, 1, 100_000));
     boolean debug = bool("DEBUG");
     String issuer = text("JWT_ISSUER").orElse("duka");
     Optional<Config.Stripe> stripe = stripe(databaseUrl.isPresent());
@@ -102,6 +107,7 @@ public final class ConfigLoader {
             smtp,
             uploadsDir,
             maxUploadBytes,
+            rateLimits,
             debug);
     try {
       config.pricingPolicy();

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.duka.domain.error.InvalidValueException;
 import dev.duka.domain.error.Violation;
 import io.javalin.http.Context;
@@ -21,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -55,6 +58,75 @@ public final class JsonBodies {
       throw new InvalidValueException("body", "a JSON body is required");
     }
     return parse(body, type);
+  }
+
+  /**
+   * The body of a PATCH as a JSON object whose keys must all be in {@code allowed}; every other key
+   * is named in one 400, and nothing is changed.
+   */
+  public ObjectNode readPatch(Context ctx, Set<String> allowed) {
+    requireJson(ctx);
+    String body = ctx.body();
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(body);
+    } catch (JacksonException e) {
+      throw new JsonFailure(e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InvalidValueException("body", "must be a JSON object");
+    }
+    List<Violation> unknown = new ArrayList<>();
+    tree.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!allowed.contains(name)) {
+                unknown.add(new Violation(name, "is not a field you can change here"));
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new InvalidValueException(unknown);
+    }
+    return (ObjectNode) tree;
+  }
+
+  /** A part of a body as a {@code type}, validated; problems are named under {@code field}. */
+  public <T> T convert(JsonNode node, Class<T> type, String field) {
+    try {
+      return parse(mapper.writeValueAsString(node), type);
+    } catch (InvalidValueException invalid) {
+      throw new InvalidValueException(
+          invalid.violations().stream()
+              .map(
+                  v ->
+                      new Violation(
+                          v.field().equals("body") ? field : field + "." + v.field(), v.message()))
+              .toList());
+    } catch (JacksonException e) {
+      throw new JsonFailure(e);
+    }
+  }
+
+  /** A string member of a PATCH, or null when it is JSON null and {@code nullable}. */
+  public static String string(ObjectNode patch, String field, boolean nullable) {
+    JsonNode value = patch.get(field);
+    if (value.isNull() && nullable) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidValueException(
+          field, nullable ? "must be a string or null" : "must be a string");
+    }
+    return value.asText();
+  }
+
+  /** A boolean member of a PATCH. */
+  public static boolean bool(ObjectNode patch, String field) {
+    JsonNode value = patch.get(field);
+    if (!value.isBoolean()) {
+      throw new InvalidValueException(field, "must be true or false");
+    }
+    return value.asBoolean();
   }
 
   /** Parses and validates {@code json} as a {@code type}; for parts of multipart requests too. */

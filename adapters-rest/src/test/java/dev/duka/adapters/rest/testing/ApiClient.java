@@ -52,6 +52,14 @@ public final class ApiClient {
     return new ApiClient(base, other, headers);
   }
 
+  /**
+   * This client checking only responses against the contract, for deliberately bad requests: the
+   * answer to them must still be documented.
+   */
+  public ApiClient responsesOnly() {
+    return new ApiClient(base, OpenApiContract.loadForResponses(), headers);
+  }
+
   /** This client without contract checks. */
   public ApiClient unchecked() {
     return new ApiClient(base, null, headers);

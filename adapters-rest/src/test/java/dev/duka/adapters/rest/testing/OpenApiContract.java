@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,25 +23,44 @@ import java.util.stream.Collectors;
 public final class OpenApiContract {
   private static final String RESOURCE = "/dev/duka/adapters/rest/openapi.yaml";
   private static OpenApiContract shared;
+  private static OpenApiContract sharedResponsesOnly;
 
   private final OpenApiInteractionValidator validator;
 
-  private OpenApiContract(String specification) {
-    this.validator =
-        OpenApiInteractionValidator.createForInlineApiSpecification(specification).build();
+  private OpenApiContract(String specification, boolean checkRequests) {
+    OpenApiInteractionValidator.Builder builder =
+        OpenApiInteractionValidator.createForInlineApiSpecification(specification);
+    if (!checkRequests) {
+      builder.withLevelResolver(
+          LevelResolver.create()
+              .withLevel("validation.request", ValidationReport.Level.IGNORE)
+              .build());
+    }
+    this.validator = builder.build();
   }
 
   /** The contract packaged with the REST adapter. */
   public static synchronized OpenApiContract load() {
     if (shared == null) {
-      shared = new OpenApiContract(read(RESOURCE));
+      shared = new OpenApiContract(read(RESOURCE), true);
     }
     return shared;
   }
 
+  /**
+   * The packaged contract checking responses only: for tests that send deliberately bad requests
+   * (unknown fields, missing tokens) and check that the answer is still as documented.
+   */
+  public static synchronized OpenApiContract loadForResponses() {
+    if (sharedResponsesOnly == null) {
+      sharedResponsesOnly = new OpenApiContract(read(RESOURCE), false);
+    }
+    return sharedResponsesOnly;
+  }
+
   /** A contract from given text, for testing this checker itself. */
   public static OpenApiContract of(String specification) {
-    return new OpenApiContract(specification);
+    return new OpenApiContract(specification, true);
   }
 
   /**
