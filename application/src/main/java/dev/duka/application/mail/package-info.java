@@ -1,0 +1,2 @@
+/** Mail through the outbox: enqueued with the change that causes it, delivered after commit. */
+package dev.duka.application.mail;
