@@ -1,7 +1,9 @@
 package dev.duka.application.user;
 
+import dev.duka.application.mail.OutboundMail;
 import dev.duka.domain.port.out.Clock;
 import dev.duka.domain.port.out.IdGenerator;
+import dev.duka.domain.port.out.Mailer;
 import dev.duka.domain.port.out.Outbox;
 import dev.duka.domain.port.out.TokenIssuer;
 import dev.duka.domain.port.out.TokenRepository;
@@ -11,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The mails of an account's life (verify the email, reset the password): a single-use token stored
@@ -20,9 +21,8 @@ import java.util.Map;
 final class AccountMail {
   private final TokenIssuer tokenIssuer;
   private final TokenRepository tokens;
-  private final Outbox outbox;
+  private final OutboundMail mails;
   private final Clock clock;
-  private final IdGenerator ids;
   private final AccountSettings settings;
 
   AccountMail(
@@ -34,9 +34,8 @@ final class AccountMail {
       AccountSettings settings) {
     this.tokenIssuer = tokenIssuer;
     this.tokens = tokens;
-    this.outbox = outbox;
+    this.mails = new OutboundMail(outbox, ids, clock);
     this.clock = clock;
-    this.ids = ids;
     this.settings = settings;
   }
 
@@ -81,12 +80,6 @@ final class AccountMail {
   }
 
   private void queue(User user, String subject, String text) {
-    outbox.enqueue(
-        new Outbox.Message(
-            ids.newId(),
-            "mail",
-            Map.of("to", user.email().value(), "subject", subject, "text", text),
-            clock.now(),
-            0));
+    mails.enqueue(new Mailer.Mail(user.email(), subject, text));
   }
 }
