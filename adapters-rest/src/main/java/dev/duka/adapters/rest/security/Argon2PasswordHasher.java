@@ -22,10 +22,15 @@ public final class Argon2PasswordHasher implements PasswordHasher {
   /** The memory (KiB), iterations and parallelism of Argon2id. */
   public record Parameters(int memoryKib, int iterations, int parallelism) {}
 
+  /** A hasher with {@link #OWASP} parameters. */
   public Argon2PasswordHasher() {
     this(OWASP);
   }
 
+  /**
+   * A hasher that writes new hashes with {@code parameters}; it hashes a decoy once, here, for
+   * {@link #verifyNothing}.
+   */
   public Argon2PasswordHasher(Parameters parameters) {
     this.current =
         Argon2Function.getInstance(
@@ -47,16 +52,19 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     Argon2Function stored;
     try {
       stored = Argon2Function.getInstanceFromHash(hash.value());
+      if (!stored.check(password, hash.value())) {
+        return Check.MISMATCH;
+      }
     } catch (RuntimeException notArgon2) {
-      return Check.MISMATCH;
-    }
-    if (!stored.check(password, hash.value())) {
+      // Not a hash this hasher can read (another algorithm, or corrupt): it matches nothing.
       return Check.MISMATCH;
     }
     boolean outdated =
         stored.getMemory() != current.getMemory()
             || stored.getIterations() != current.getIterations()
             || stored.getParallelism() != current.getParallelism()
+            || stored.getOutputLength() != current.getOutputLength()
+            || stored.getVersion() != current.getVersion()
             || stored.getVariant() != Argon2.ID;
     return outdated ? Check.MATCH_NEEDS_REHASH : Check.MATCH;
   }
