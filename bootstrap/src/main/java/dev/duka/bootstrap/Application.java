@@ -3,7 +3,9 @@ package dev.duka.bootstrap;
 import dev.duka.adapters.rest.RestServer;
 import dev.duka.adapters.rest.RestSettings;
 import dev.duka.adapters.rest.ops.Operations;
+import dev.duka.application.mail.DeliverMailService;
 import dev.duka.bootstrap.config.Config;
+import dev.duka.bootstrap.mail.OutboxWorker;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -28,23 +30,35 @@ public final class Application implements AutoCloseable {
 
   private final DatabaseRuntime database;
   private final RestServer server;
+  private final OutboxWorker mailWorker;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Application(DatabaseRuntime database, RestServer server) {
+  private Application(DatabaseRuntime database, RestServer server, OutboxWorker mailWorker) {
     this.database = database;
     this.server = server;
+    this.mailWorker = mailWorker;
+  }
+
+  /**
+   * Timings operators never need to change, which tests shorten: how often queued mails are sent
+   * and how long a failed mail waits.
+   */
+  record Tuning(Duration mailInterval, DeliverMailService.Settings mailRetries) {
+    static Tuning defaults() {
+      return new Tuning(Duration.ofSeconds(1), DeliverMailService.Settings.defaults());
+    }
   }
 
   /** Starts a server with this configuration; returns once it is ready. */
   public static Application start(Config config) {
-    return start(config, () -> {});
+    return start(config, Tuning.defaults(), () -> {});
   }
 
   /**
    * Starts a server, running {@code beforeMigrations} between opening the HTTP port and migrating
    * (tests use it to watch the not-ready window).
    */
-  static Application start(Config config, Runnable beforeMigrations) {
+  static Application start(Config config, Tuning tuning, Runnable beforeMigrations) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -55,9 +69,10 @@ public final class Application implements AutoCloseable {
 
     DatabaseRuntime database = DatabaseRuntime.open(config, Optional.of(registry));
     RestServer server;
+    Wiring wiring;
     AtomicBoolean migrated = new AtomicBoolean(false);
     try {
-      Wiring wiring = new Wiring(config, database);
+      wiring = new Wiring(config, database);
       RestSettings settings =
           new RestSettings(
               "0.0.0.0",
@@ -78,12 +93,15 @@ public final class Application implements AutoCloseable {
       database.close();
       throw failure;
     }
-    Application application = new Application(database, server);
+    OutboxWorker mailWorker =
+        new OutboxWorker(wiring.mailDelivery(tuning.mailRetries()), tuning.mailInterval(), 20);
+    Application application = new Application(database, server, mailWorker);
     try {
       LOG.info("listening on port {}", server.port());
       beforeMigrations.run();
       database.migrate();
       migrated.set(true);
+      mailWorker.start();
       LOG.info("ready: {}", config);
     } catch (RuntimeException failure) {
       application.close();
@@ -104,6 +122,7 @@ public final class Application implements AutoCloseable {
     LOG.info("stopping: finishing in-flight requests");
     try {
       server.stop();
+      mailWorker.close();
     } finally {
       database.close();
       LOG.info("stopped");

@@ -5,21 +5,46 @@ import dev.duka.adapters.postgres.JdbiTransactions;
 import dev.duka.adapters.postgres.audit.JdbiAuditLog;
 import dev.duka.adapters.postgres.catalog.JdbiCategoryRepository;
 import dev.duka.adapters.postgres.catalog.JdbiProductRepository;
+import dev.duka.adapters.postgres.outbox.JdbiOutbox;
+import dev.duka.adapters.postgres.user.JdbiTokenRepository;
 import dev.duka.adapters.postgres.user.JdbiUserRepository;
 import dev.duka.adapters.rest.Routes;
+import dev.duka.adapters.rest.auth.AuthRoutes;
+import dev.duka.adapters.rest.auth.Authentication;
+import dev.duka.adapters.rest.auth.Throttle;
+import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
 import dev.duka.adapters.rest.security.Argon2PasswordHasher;
+import dev.duka.adapters.rest.security.ClientAddress;
+import dev.duka.adapters.rest.security.JwtTokenIssuer;
+import dev.duka.adapters.rest.security.RateLimitedThrottle;
+import dev.duka.adapters.rest.security.RateLimiter;
+import dev.duka.adapters.rest.user.AdminUserRoutes;
+import dev.duka.application.mail.DeliverMailService;
+import dev.duka.application.user.AccountSettings;
 import dev.duka.application.user.CreateAdminService;
+import dev.duka.application.user.PasswordService;
+import dev.duka.application.user.ProfileService;
+import dev.duka.application.user.RegistrationService;
+import dev.duka.application.user.SessionService;
+import dev.duka.application.user.UserAdministrationService;
 import dev.duka.bootstrap.config.Config;
+import dev.duka.bootstrap.mail.FileMailer;
+import dev.duka.bootstrap.mail.SmtpMailer;
 import dev.duka.bootstrap.system.SecureIdGenerator;
 import dev.duka.bootstrap.system.SystemClock;
 import dev.duka.domain.port.in.CreateAdminUseCase;
+import dev.duka.domain.port.in.DeliverMailUseCase;
 import dev.duka.domain.port.out.AuditLog;
 import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.Clock;
 import dev.duka.domain.port.out.IdGenerator;
+import dev.duka.domain.port.out.Mailer;
+import dev.duka.domain.port.out.Outbox;
 import dev.duka.domain.port.out.PasswordHasher;
 import dev.duka.domain.port.out.ProductRepository;
+import dev.duka.domain.port.out.TokenIssuer;
+import dev.duka.domain.port.out.TokenRepository;
 import dev.duka.domain.port.out.Transactions;
 import dev.duka.domain.port.out.UserRepository;
 import dev.duka.domain.user.PasswordPolicy;
@@ -29,6 +54,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,31 +66,131 @@ final class Wiring {
   final Clock clock = new SystemClock();
   final IdGenerator ids = new SecureIdGenerator();
   final ObjectMapper json = JsonMapping.create();
+  final JsonBodies bodies = new JsonBodies(json);
   final Transactions transactions;
   final UserRepository users;
+  final TokenRepository tokens;
   final CategoryRepository categories;
   final ProductRepository products;
   final AuditLog audit;
+  final Outbox outbox;
+  final Mailer mailer;
   final PasswordHasher passwordHasher = new Argon2PasswordHasher();
   final PasswordPolicy passwordPolicy = new PasswordPolicy(commonPasswords());
+  final TokenIssuer tokenIssuer;
   final CreateAdminUseCase createAdmin;
+  final RegistrationService registration;
+  final SessionService sessions;
+  final PasswordService passwords;
+  final ProfileService profiles;
+  final UserAdministrationService userAdministration;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
     Jdbi jdbi = database.database().jdbi();
     this.transactions = new JdbiTransactions(jdbi);
     this.users = new JdbiUserRepository(jdbi);
+    this.tokens = new JdbiTokenRepository(jdbi);
     this.categories = new JdbiCategoryRepository(jdbi);
     this.products = new JdbiProductRepository(jdbi);
     this.audit = new JdbiAuditLog(jdbi);
+    this.outbox = new JdbiOutbox(jdbi);
+    this.mailer =
+        config
+            .smtp()
+            .<Mailer>map(smtp -> new SmtpMailer(smtp, clock))
+            .orElseGet(
+                () ->
+                    new FileMailer(
+                        config.dataDir().resolve("mail"), "Duka <no-reply@localhost>", clock));
+    this.tokenIssuer =
+        new JwtTokenIssuer(config.jwtSecret(), config.jwtIssuer(), config.accessTokenTtl());
+    AccountSettings accounts =
+        new AccountSettings(
+            config.refreshTokenTtl(), config.frontendUrl().toString(), config.adminSecret());
     this.createAdmin =
         new CreateAdminService(
             users, passwordHasher, passwordPolicy, audit, transactions, clock, ids);
+    this.registration =
+        new RegistrationService(
+            users,
+            tokens,
+            tokenIssuer,
+            passwordHasher,
+            passwordPolicy,
+            outbox,
+            audit,
+            transactions,
+            clock,
+            ids,
+            accounts);
+    this.sessions =
+        new SessionService(
+            users, tokens, tokenIssuer, passwordHasher, audit, transactions, clock, ids, accounts);
+    this.passwords =
+        new PasswordService(
+            users,
+            tokens,
+            tokenIssuer,
+            passwordHasher,
+            passwordPolicy,
+            outbox,
+            audit,
+            transactions,
+            clock,
+            ids,
+            accounts);
+    this.profiles = new ProfileService(users, transactions);
+    this.userAdministration =
+        new UserAdministrationService(users, tokens, audit, transactions, clock);
+  }
+
+  /** Sends the mails waiting in the outbox. */
+  DeliverMailUseCase mailDelivery(DeliverMailService.Settings settings) {
+    return new DeliverMailService(outbox, mailer, clock, settings);
   }
 
   /** Every feature's routes, declared under {@code /api/v1}. */
   List<Routes> routes() {
-    return List.of();
+    Authentication authentication = new Authentication(sessions);
+    return List.of(
+        new AuthRoutes(
+            new AuthRoutes.UseCases(
+                registration,
+                registration,
+                registration,
+                registration,
+                sessions,
+                sessions,
+                sessions,
+                passwords,
+                passwords,
+                passwords,
+                profiles,
+                sessions),
+            authentication,
+            bodies,
+            throttle(),
+            clock),
+        new AdminUserRoutes(userAdministration, authentication, bodies));
+  }
+
+  private Throttle throttle() {
+    Duration minute = Duration.ofMinutes(1);
+    Config.RateLimits limits = config.rateLimits();
+    RateLimiter limiter =
+        new RateLimiter(
+            List.of(
+                new RateLimiter.Limit(
+                    Throttle.LOGIN_PER_ADDRESS_AND_EMAIL, limits.loginPerAddressAndEmail(), minute),
+                new RateLimiter.Limit(Throttle.LOGIN_PER_ADDRESS, limits.loginPerAddress(), minute),
+                new RateLimiter.Limit(
+                    Throttle.REGISTER_PER_ADDRESS, limits.accountPerAddress(), minute),
+                new RateLimiter.Limit(
+                    Throttle.FORGOT_PASSWORD_PER_ADDRESS, limits.accountPerAddress(), minute),
+                new RateLimiter.Limit(
+                    Throttle.RESEND_PER_ADDRESS, limits.accountPerAddress(), minute)));
+    return new RateLimitedThrottle(limiter, new ClientAddress(config.trustedProxies()));
   }
 
   /** The block list of common passwords shipped in the jar. */

@@ -64,6 +64,7 @@ class ApplicationIT {
             () ->
                 Application.start(
                     config(port),
+                    Application.Tuning.defaults(),
                     () -> {
                       try {
                         holdMigrations.await(30, TimeUnit.SECONDS);

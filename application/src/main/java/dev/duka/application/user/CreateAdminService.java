@@ -1,8 +1,5 @@
 package dev.duka.application.user;
 
-import dev.duka.domain.common.Text;
-import dev.duka.domain.error.InvalidValueException;
-import dev.duka.domain.error.Violation;
 import dev.duka.domain.port.in.CreateAdminUseCase;
 import dev.duka.domain.port.out.AuditLog;
 import dev.duka.domain.port.out.Clock;
@@ -11,14 +8,11 @@ import dev.duka.domain.port.out.PasswordHasher;
 import dev.duka.domain.port.out.Transactions;
 import dev.duka.domain.port.out.UserRepository;
 import dev.duka.domain.user.Actor;
-import dev.duka.domain.user.Email;
 import dev.duka.domain.user.PasswordPolicy;
 import dev.duka.domain.user.Role;
 import dev.duka.domain.user.User;
 import dev.duka.domain.user.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** Creates administrators for operators (the {@code create-admin} command). */
@@ -50,18 +44,12 @@ public final class CreateAdminService implements CreateAdminUseCase {
 
   @Override
   public UserId createAdmin(CreateAdminCommand command) {
-    Email email = Email.of(command.email());
-    String fullName = Text.clean(command.fullName());
-    List<Violation> violations = new ArrayList<>();
-    Text.check("full_name", fullName, true, 200, violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidValueException(violations);
-    }
-    policy.check(command.password(), email, "password");
-    var hash = hasher.hash(command.password());
     Instant now = clock.now();
-    UserId id = new UserId(ids.newId());
-    User admin = User.register(id, email, fullName, Role.ADMIN, hash, now).verified(now);
+    User admin =
+        new NewAccount(hasher, policy, clock, ids)
+            .open(command.email(), command.password(), command.fullName(), Role.ADMIN)
+            .verified(now);
+    UserId id = admin.id();
     transactions.run(
         () -> {
           users.insert(admin);

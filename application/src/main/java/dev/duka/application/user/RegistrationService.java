@@ -3,7 +3,6 @@ package dev.duka.application.user;
 import dev.duka.domain.common.Text;
 import dev.duka.domain.error.ForbiddenException;
 import dev.duka.domain.error.InvalidValueException;
-import dev.duka.domain.error.Violation;
 import dev.duka.domain.port.in.RegisterAdminUseCase;
 import dev.duka.domain.port.in.RegisterUseCase;
 import dev.duka.domain.port.in.ResendVerificationUseCase;
@@ -29,8 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,14 +40,12 @@ public final class RegistrationService
   private final UserRepository users;
   private final TokenRepository tokens;
   private final TokenIssuer tokenIssuer;
-  private final PasswordHasher hasher;
-  private final PasswordPolicy policy;
   private final AuditLog audit;
   private final Transactions transactions;
   private final Clock clock;
-  private final IdGenerator ids;
   private final AccountSettings settings;
   private final AccountMail mail;
+  private final NewAccount newAccount;
 
   public RegistrationService(
       UserRepository users,
@@ -67,14 +62,12 @@ public final class RegistrationService
     this.users = users;
     this.tokens = tokens;
     this.tokenIssuer = tokenIssuer;
-    this.hasher = hasher;
-    this.policy = policy;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
-    this.ids = ids;
     this.settings = settings;
     this.mail = new AccountMail(tokenIssuer, tokens, outbox, clock, ids, settings);
+    this.newAccount = new NewAccount(hasher, policy, clock, ids);
   }
 
   @Override
@@ -141,17 +134,7 @@ public final class RegistrationService
   }
 
   private UserView open(String rawEmail, String password, String rawName, Role role) {
-    Email email = Email.of(rawEmail);
-    String fullName = Text.clean(rawName);
-    List<Violation> violations = new ArrayList<>();
-    Text.check("full_name", fullName, true, 200, violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidValueException(violations);
-    }
-    policy.check(password, email, "password");
-    User user =
-        User.register(
-            new UserId(ids.newId()), email, fullName, role, hasher.hash(password), clock.now());
+    User user = newAccount.open(rawEmail, password, rawName, role);
     transactions.run(
         () -> {
           users.insert(user);

@@ -62,7 +62,8 @@ public record Config(
    * Requests allowed per minute: sign-ins per client address and email, sign-ins per address, and
    * registrations, resent verifications and forgotten passwords per address (each its own count).
    */
-  public record RateLimits(int loginPerAddressAndEmail, int loginPerAddress, int accountPerAddress) {}
+  public record RateLimits(
+      int loginPerAddressAndEmail, int loginPerAddress, int accountPerAddress) {}
 
   /** Stripe's keys; present only when {@code STRIPE_SECRET_KEY} is set. */
   public record Stripe(
