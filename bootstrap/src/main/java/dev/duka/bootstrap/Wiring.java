@@ -5,6 +5,8 @@ import dev.duka.adapters.postgres.JdbiTransactions;
 import dev.duka.adapters.postgres.audit.JdbiAuditLog;
 import dev.duka.adapters.postgres.catalog.JdbiCategoryRepository;
 import dev.duka.adapters.postgres.catalog.JdbiProductRepository;
+import dev.duka.adapters.postgres.order.JdbiIdempotencyStore;
+import dev.duka.adapters.postgres.order.JdbiOrderRepository;
 import dev.duka.adapters.postgres.outbox.JdbiOutbox;
 import dev.duka.adapters.postgres.user.JdbiTokenRepository;
 import dev.duka.adapters.postgres.user.JdbiUserRepository;
@@ -14,6 +16,8 @@ import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.auth.Throttle;
 import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
+import dev.duka.adapters.rest.order.AdminOrderRoutes;
+import dev.duka.adapters.rest.order.OrderRoutes;
 import dev.duka.adapters.rest.security.Argon2PasswordHasher;
 import dev.duka.adapters.rest.security.ClientAddress;
 import dev.duka.adapters.rest.security.JwtTokenIssuer;
@@ -21,6 +25,9 @@ import dev.duka.adapters.rest.security.RateLimitedThrottle;
 import dev.duka.adapters.rest.security.RateLimiter;
 import dev.duka.adapters.rest.user.AdminUserRoutes;
 import dev.duka.application.mail.DeliverMailService;
+import dev.duka.application.order.OrderAdministrationService;
+import dev.duka.application.order.OrderLifecycleService;
+import dev.duka.application.order.PlaceOrderService;
 import dev.duka.application.user.AccountSettings;
 import dev.duka.application.user.CreateAdminService;
 import dev.duka.application.user.PasswordService;
@@ -33,6 +40,7 @@ import dev.duka.bootstrap.mail.FileMailer;
 import dev.duka.bootstrap.mail.SmtpMailer;
 import dev.duka.bootstrap.system.SecureIdGenerator;
 import dev.duka.bootstrap.system.SystemClock;
+import dev.duka.domain.cart.CartPricing;
 import dev.duka.domain.port.in.CreateAdminUseCase;
 import dev.duka.domain.port.in.DeliverMailUseCase;
 import dev.duka.domain.port.out.AuditLog;
@@ -40,6 +48,7 @@ import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.Clock;
 import dev.duka.domain.port.out.IdGenerator;
 import dev.duka.domain.port.out.Mailer;
+import dev.duka.domain.port.out.OrderRepository;
 import dev.duka.domain.port.out.Outbox;
 import dev.duka.domain.port.out.PasswordHasher;
 import dev.duka.domain.port.out.ProductRepository;
@@ -84,6 +93,10 @@ final class Wiring {
   final PasswordService passwords;
   final ProfileService profiles;
   final UserAdministrationService userAdministration;
+  final OrderRepository orders;
+  final PlaceOrderService placeOrders;
+  final OrderLifecycleService orderLifecycle;
+  final OrderAdministrationService orderAdministration;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
@@ -143,6 +156,22 @@ final class Wiring {
     this.profiles = new ProfileService(users, transactions);
     this.userAdministration =
         new UserAdministrationService(users, tokens, audit, transactions, clock);
+    this.orders = new JdbiOrderRepository(jdbi);
+    this.placeOrders =
+        new PlaceOrderService(
+            products,
+            orders,
+            users,
+            new JdbiIdempotencyStore(jdbi),
+            outbox,
+            transactions,
+            clock,
+            ids,
+            new CartPricing(config.pricingPolicy()));
+    this.orderLifecycle =
+        new OrderLifecycleService(orders, products, users, outbox, audit, transactions, clock, ids);
+    this.orderAdministration =
+        new OrderAdministrationService(orders, transactions, config.defaultCurrency());
   }
 
   /** Sends the mails waiting in the outbox. */
@@ -172,7 +201,10 @@ final class Wiring {
             bodies,
             throttle(),
             clock),
-        new AdminUserRoutes(userAdministration, authentication, bodies));
+        new AdminUserRoutes(userAdministration, authentication, bodies),
+        new OrderRoutes(
+            placeOrders, placeOrders, orderLifecycle, orderLifecycle, authentication, bodies),
+        new AdminOrderRoutes(orderAdministration, authentication));
   }
 
   private Throttle throttle() {

@@ -30,6 +30,8 @@ public final class InvalidValueException extends DomainException {
       Violation only = violations.get(0);
       return only.field() + ": " + only.message();
     }
-    return violations.size() + " values are invalid";
+    return violations.size()
+        + " values are invalid: "
+        + String.join(", ", violations.stream().map(Violation::field).distinct().toList());
   }
 }

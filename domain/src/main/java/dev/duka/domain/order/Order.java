@@ -178,6 +178,30 @@ public final class Order {
   }
 
   /**
+   * Corrects the tracking number and carrier of an order that has shipped.
+   *
+   * @throws ConflictException before the order has shipped
+   * @throws InvalidValueException when either is blank or too long
+   */
+  public void correctTracking(String trackingNumber, String carrier, Instant at) {
+    if (status != OrderStatus.SHIPPED && status != OrderStatus.DELIVERED) {
+      throw new ConflictException(
+          "order " + number + " has not shipped; set the tracking number when marking it shipped");
+    }
+    String tracking = Text.clean(trackingNumber);
+    String courier = Text.clean(carrier);
+    List<Violation> violations = new ArrayList<>();
+    Text.check("tracking_number", tracking, true, 100, violations);
+    Text.check("carrier", courier, true, 100, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidValueException(violations);
+    }
+    this.trackingNumber = tracking;
+    this.carrier = courier;
+    this.updatedAt = at;
+  }
+
+  /**
    * Cancels the order; the caller returns its stock when {@link #status()} held it before.
    *
    * @throws dev.duka.domain.error.IllegalTransitionException once the order has shipped
@@ -270,8 +294,42 @@ public final class Order {
     return lines;
   }
 
+  public Money subtotal() {
+    return subtotal;
+  }
+
+  public Money discount() {
+    return discount;
+  }
+
+  public Money tax() {
+    return tax;
+  }
+
+  public Money shipping() {
+    return shipping;
+  }
+
   public Money total() {
     return total;
+  }
+
+  /** The courier's tracking number; empty until the order ships. */
+  public String trackingNumber() {
+    return trackingNumber;
+  }
+
+  /** The courier; empty until the order ships. */
+  public String carrier() {
+    return carrier;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
   }
 
   public ShippingAddress shippingAddress() {

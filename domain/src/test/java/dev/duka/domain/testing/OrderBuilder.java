@@ -49,6 +49,13 @@ public final class OrderBuilder {
     return this;
   }
 
+  /** A line for a product that exists in the caller's store, priced as stored. */
+  public OrderBuilder withLine(ProductSnapshot product, int quantity) {
+    products.put(product.id(), product);
+    lines.add(new CartLine(product.id(), quantity));
+    return this;
+  }
+
   public OrderBuilder withPolicy(PricingPolicy value) {
     this.policy = value;
     return this;

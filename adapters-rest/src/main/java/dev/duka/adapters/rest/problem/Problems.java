@@ -247,6 +247,9 @@ public final class Problems {
     if (type == String.class) {
       return "a string";
     }
+    if (type == java.util.UUID.class) {
+      return "an id (a UUID)";
+    }
     if (List.class.isAssignableFrom(type) || type.isArray()) {
       return "an array";
     }

@@ -6,38 +6,38 @@ import java.util.Objects;
 
 /**
  * Remembers what a client's {@code Idempotency-Key} produced, so a retried request returns the
- * first response instead of acting twice.
+ * first outcome instead of acting twice. Keys belong to a user: two users may use the same key.
  */
 public interface IdempotencyStore {
 
   /**
-   * Claims {@code key} for this user and request fingerprint. Atomic: of two concurrent claims of
-   * one key exactly one gets {@link Claim.Acquired}.
+   * Claims {@code key} inside the caller's transaction. The claim becomes visible to others when
+   * that transaction commits; a concurrent claim of the same key waits until then and sees the
+   * outcome: a replay when the first request committed, or the key free again when it rolled back.
+   * So one key never acts twice, and a failed request never blocks its retry.
    *
-   * @return {@link Claim.Acquired} for a new key; {@link Claim.Replay} with the stored response
-   *     when the same request completed before; {@link Claim.InProgress} while the first request
-   *     runs; {@link Claim.Mismatch} when the key was used with another request
+   * @return {@link Claim.Acquired} for a key that is free; {@link Claim.Replay} with the stored
+   *     response when the same request completed before; {@link Claim.Mismatch} when the key was
+   *     used with another request (another fingerprint)
    */
   Claim claim(UserId userId, String key, String requestFingerprint, Instant now);
 
-  /** Stores the response of a claimed key for later replays. */
+  /** Stores the outcome of a claimed key, in the same transaction as the claim. */
   void complete(UserId userId, String key, StoredResponse response, Instant now);
 
-  /** Forgets a claimed key whose request failed, so the client may retry with it. */
-  void release(UserId userId, String key);
-
   /** The outcome of a claim. */
-  sealed interface Claim permits Claim.Acquired, Claim.Replay, Claim.InProgress, Claim.Mismatch {
+  sealed interface Claim permits Claim.Acquired, Claim.Replay, Claim.Mismatch {
     record Acquired() implements Claim {}
 
     record Replay(StoredResponse response) implements Claim {}
 
-    record InProgress() implements Claim {}
-
     record Mismatch() implements Claim {}
   }
 
-  /** A response kept for replay: the status and the body as sent. */
+  /**
+   * The outcome kept for replays: a status and a body whose meaning belongs to the use case (for
+   * orders, the id of the order placed).
+   */
   record StoredResponse(int status, String body) {
     public StoredResponse {
       Objects.requireNonNull(body, "body");

@@ -2,16 +2,21 @@ package dev.duka.domain.port.out;
 
 import dev.duka.domain.common.Page;
 import dev.duka.domain.common.PageRequest;
+import dev.duka.domain.order.DailySales;
 import dev.duka.domain.order.Order;
+import dev.duka.domain.order.OrderFilter;
 import dev.duka.domain.order.OrderId;
-import dev.duka.domain.user.UserId;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Placed orders, their lines and their status history. */
 public interface OrderRepository {
 
   /**
-   * Stores a newly placed order with its lines and history.
+   * Stores a newly placed order with its lines and history; joins the caller's transaction.
    *
    * @throws dev.duka.domain.error.DuplicateException when its number is taken (draw another)
    */
@@ -29,6 +34,19 @@ public interface OrderRepository {
    */
   Order update(Order order);
 
-  /** A customer's orders, newest first. */
-  Page<Order> findByCustomer(UserId customerId, PageRequest page);
+  /** Orders meeting {@code filter}, newest first, with their lines and history. */
+  Page<Order> find(OrderFilter filter, PageRequest page);
+
+  /**
+   * Every order meeting {@code filter}, newest first, handed to {@code sink} one at a time without
+   * holding them all in memory (for exports).
+   */
+  void forEach(OrderFilter filter, Consumer<Order> sink);
+
+  /**
+   * Paid orders in {@code currency} per UTC day from {@code from} to {@code to} inclusive; every
+   * day of the range appears, days without sales with zeros. Paid means the payment was captured
+   * and not fully refunded.
+   */
+  List<DailySales> dailySales(Currency currency, LocalDate from, LocalDate to);
 }
