@@ -3,37 +3,43 @@ package dev.duka.domain.port.out;
 import dev.duka.domain.money.Money;
 import dev.duka.domain.order.OrderId;
 import dev.duka.domain.order.OrderNumber;
-import dev.duka.domain.payment.PaymentProvider;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A payment provider. Calls cross the network: never make them inside a transaction. Outcomes are
- * values, recorded by the caller before it acts on them.
+ * A card payment provider with hosted checkout pages (Stripe Checkout). Calls cross the network:
+ * never make them inside a transaction. Outcomes are values, recorded by the caller before it acts
+ * on them; no provider exception crosses this port.
  */
 public interface PaymentGateway {
 
-  PaymentProvider provider();
-
   /**
-   * Opens a hosted checkout for an order. {@code request.idempotencyKey()} makes retries of one
-   * attempt return the same session instead of a second one.
+   * Opens a hosted checkout for an order. Retries with the same {@code request.idempotencyKey()}
+   * return the same session instead of a second one.
    */
   CheckoutOutcome openCheckout(CheckoutRequest request);
 
   /** The provider's current view of a checkout session. */
   SessionOutcome fetchSession(String sessionId);
 
-  /** Refunds {@code amount} of the payment behind {@code providerReference}. */
+  /**
+   * Refunds {@code amount} of the payment behind {@code paymentReference}. Retries with the same
+   * {@code request.idempotencyKey()} refund once.
+   */
   RefundOutcome refund(RefundRequest request);
 
-  /** What to charge: the order's lines, tax and shipping, summing to the order total. */
+  /**
+   * What to charge: the order's product lines, then tax and shipping as lines of their own, summing
+   * to the order total; where to send the customer afterwards.
+   */
   record CheckoutRequest(
       OrderId orderId,
       OrderNumber orderNumber,
       List<ChargeLine> lines,
       Money total,
       String customerEmail,
+      String successUrl,
+      String cancelUrl,
       String idempotencyKey) {
     public CheckoutRequest {
       Objects.requireNonNull(orderId, "orderId");
@@ -41,6 +47,8 @@ public interface PaymentGateway {
       lines = List.copyOf(lines);
       Objects.requireNonNull(total, "total");
       Objects.requireNonNull(customerEmail, "customerEmail");
+      Objects.requireNonNull(successUrl, "successUrl");
+      Objects.requireNonNull(cancelUrl, "cancelUrl");
       Objects.requireNonNull(idempotencyKey, "idempotencyKey");
       Money sum = Money.zero(total.currency());
       for (ChargeLine line : lines) {
@@ -60,6 +68,9 @@ public interface PaymentGateway {
       if (quantity < 1) {
         throw new IllegalArgumentException("quantity must be positive");
       }
+      if (unitAmount.isNegative()) {
+        throw new IllegalArgumentException("a charge line is never negative");
+      }
     }
   }
 
@@ -69,30 +80,64 @@ public interface PaymentGateway {
     /** The session exists; send the customer to {@code url}. */
     record Opened(String sessionId, String url) implements CheckoutOutcome {}
 
-    /** The provider said no (e.g. below its minimum charge); retrying will not help. */
+    /**
+     * The provider said no (e.g. a currency or amount it does not take); retrying will not help.
+     */
     record Refused(String reason) implements CheckoutOutcome {}
 
-    /** The provider failed or did not answer; retrying may help. */
+    /** The provider failed or did not answer in time; retrying may help. */
     record Unreachable(String reason) implements CheckoutOutcome {}
+  }
+
+  /** Where a checkout session is. */
+  enum SessionStatus {
+    OPEN,
+    COMPLETE,
+    EXPIRED
   }
 
   /** The result of fetching a session. */
   sealed interface SessionOutcome
       permits SessionOutcome.Found, SessionOutcome.NotFound, SessionOutcome.Unreachable {
     /**
-     * The session: whether it is paid, the amount and currency it charged, and the provider's
-     * payment id (for refunds).
+     * The session as the provider sees it.
+     *
+     * @param paid true once the money is captured (a completed session may still wait for a delayed
+     *     payment method)
+     * @param paymentReference the provider's payment id, for refunds; empty until there is one
+     * @param orderReference the order id the session was opened for (client reference)
+     * @param url the checkout page while the session is open; empty otherwise
      */
     record Found(
-        String sessionId, boolean paid, boolean expired, Money amountTotal, String paymentReference)
-        implements SessionOutcome {}
+        String sessionId,
+        SessionStatus status,
+        boolean paid,
+        Money amountTotal,
+        String paymentReference,
+        String orderReference,
+        String url)
+        implements SessionOutcome {
+      public Found {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(amountTotal, "amountTotal");
+        Objects.requireNonNull(paymentReference, "paymentReference");
+        Objects.requireNonNull(orderReference, "orderReference");
+        Objects.requireNonNull(url, "url");
+      }
+    }
 
     record NotFound() implements SessionOutcome {}
 
     record Unreachable(String reason) implements SessionOutcome {}
   }
 
-  /** What to refund, with a key that makes retries of one refund safe. */
+  /**
+   * What to refund, with a key that makes retries of one refund safe.
+   *
+   * @param providerReason one of the provider's own reasons ({@code requested_by_customer}, {@code
+   *     duplicate}, {@code fraudulent})
+   */
   record RefundRequest(
       String paymentReference, Money amount, String providerReason, String idempotencyKey) {
     public RefundRequest {
