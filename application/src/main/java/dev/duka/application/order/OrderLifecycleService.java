@@ -60,6 +60,7 @@ public final class OrderLifecycleService implements OrderQueriesUseCase, ChangeO
   private final Transactions transactions;
   private final Clock clock;
   private final OrderMail mail;
+  private final FullRefunds refunds;
 
   public OrderLifecycleService(
       OrderRepository orders,
@@ -69,7 +70,9 @@ public final class OrderLifecycleService implements OrderQueriesUseCase, ChangeO
       AuditLog audit,
       Transactions transactions,
       Clock clock,
-      IdGenerator ids) {
+      IdGenerator ids,
+      FullRefunds refunds) {
+    this.refunds = refunds;
     this.orders = orders;
     this.products = products;
     this.audit = audit;
@@ -103,58 +106,74 @@ public final class OrderLifecycleService implements OrderQueriesUseCase, ChangeO
       throw new ForbiddenException(
           "only administrators may change the status, tracking number or carrier");
     }
-    return transactions.inTransaction(
-        () -> {
-          Instant now = clock.now();
-          Order order = visible(caller, id);
-          if (changes.expectedVersion().isPresent()
-              && changes.expectedVersion().getAsLong() != order.version()) {
-            throw new ConcurrentUpdateException("order", order.number());
-          }
-          if (changes.changesDelivery() && !order.customerId().equals(caller.id())) {
-            throw new ForbiddenException("only the customer may change the address or notes");
-          }
-          OrderStatus before = order.status();
-          changes.shippingAddress().ifPresent(address -> order.changeShippingAddress(address, now));
-          changes.notes().ifPresent(notes -> order.changeNotes(notes, now));
-          if (changes.status().isPresent()) {
-            move(caller, order, changes, now);
-          } else if (changes.trackingNumber().isPresent() || changes.carrier().isPresent()) {
-            order.correctTracking(
-                changes.trackingNumber().orElse(order.trackingNumber()),
-                changes.carrier().orElse(order.carrier()),
-                now);
-          }
-          Order saved = orders.update(order);
-          if (changes.changesFulfilment()) {
-            audited(caller, order, before, now, "order.updated");
-          }
-          return OrderView.of(saved);
-        });
+    OrderView changed =
+        transactions.inTransaction(
+            () -> {
+              Instant now = clock.now();
+              Order order = visible(caller, id);
+              if (changes.expectedVersion().isPresent()
+                  && changes.expectedVersion().getAsLong() != order.version()) {
+                throw new ConcurrentUpdateException("order", order.number());
+              }
+              if (changes.changesDelivery() && !order.customerId().equals(caller.id())) {
+                throw new ForbiddenException("only the customer may change the address or notes");
+              }
+              OrderStatus before = order.status();
+              changes
+                  .shippingAddress()
+                  .ifPresent(address -> order.changeShippingAddress(address, now));
+              changes.notes().ifPresent(notes -> order.changeNotes(notes, now));
+              if (changes.status().isPresent()) {
+                move(caller, order, changes, now);
+              } else if (changes.trackingNumber().isPresent() || changes.carrier().isPresent()) {
+                order.correctTracking(
+                    changes.trackingNumber().orElse(order.trackingNumber()),
+                    changes.carrier().orElse(order.carrier()),
+                    now);
+              }
+              Order saved = orders.update(order);
+              if (changes.changesFulfilment()) {
+                audited(caller, order, before, now, "order.updated");
+              }
+              return OrderView.of(saved);
+            });
+    refundIfPaidAndCancelled(changed, changes.reason());
+    return changed;
+  }
+
+  /** A cancelled order that was paid gets its money back, after the cancel committed. */
+  private OrderView refundIfPaidAndCancelled(OrderView order, String reason) {
+    if (order.status() == OrderStatus.CANCELLED && order.paymentStatus().isCaptured()) {
+      refunds.refundAll(order.id(), reason);
+      return OrderView.of(orders.findById(order.id()).orElseThrow());
+    }
+    return order;
   }
 
   @Override
   public OrderView cancelOrder(Caller caller, OrderId id, String reason) {
-    return transactions.inTransaction(
-        () -> {
-          Instant now = clock.now();
-          Order order = visible(caller, id);
-          if (!caller.isAdmin() && !CUSTOMER_CANCELLABLE.contains(order.status())) {
-            throw new ConflictException(
-                "order "
-                    + order.number()
-                    + " is "
-                    + order.status().wireName()
-                    + "; ask the shop to cancel it");
-          }
-          OrderStatus before = order.status();
-          cancel(caller, order, reason, now);
-          Order saved = orders.update(order);
-          if (caller.isAdmin() && !order.customerId().equals(caller.id())) {
-            audited(caller, order, before, now, "order.cancelled");
-          }
-          return OrderView.of(saved);
-        });
+    OrderView cancelled =
+        transactions.inTransaction(
+            () -> {
+              Instant now = clock.now();
+              Order order = visible(caller, id);
+              if (!caller.isAdmin() && !CUSTOMER_CANCELLABLE.contains(order.status())) {
+                throw new ConflictException(
+                    "order "
+                        + order.number()
+                        + " is "
+                        + order.status().wireName()
+                        + "; ask the shop to cancel it");
+              }
+              OrderStatus before = order.status();
+              cancel(caller, order, reason, now);
+              Order saved = orders.update(order);
+              if (caller.isAdmin() && !order.customerId().equals(caller.id())) {
+                audited(caller, order, before, now, "order.cancelled");
+              }
+              return OrderView.of(saved);
+            });
+    return refundIfPaidAndCancelled(cancelled, reason == null ? "" : reason);
   }
 
   private void move(Caller caller, Order order, OrderChanges changes, Instant now) {

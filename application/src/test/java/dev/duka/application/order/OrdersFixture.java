@@ -53,7 +53,15 @@ final class OrdersFixture {
           pricing);
   final OrderLifecycleService lifecycle =
       new OrderLifecycleService(
-          orders, catalog.products(), users, outbox, audit, transactions, clock, ids);
+          orders,
+          catalog.products(),
+          users,
+          outbox,
+          audit,
+          transactions,
+          clock,
+          ids,
+          FullRefunds.none());
   final OrderAdministrationService administration =
       new OrderAdministrationService(orders, transactions, Fixtures.TZS);
 

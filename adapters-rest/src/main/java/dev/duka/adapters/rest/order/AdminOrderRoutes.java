@@ -1,17 +1,21 @@
 package dev.duka.adapters.rest.order;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.duka.adapters.rest.Routes;
 import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.common.PageResponse;
+import dev.duka.adapters.rest.common.PathIds;
 import dev.duka.adapters.rest.common.QueryParams;
 import dev.duka.domain.error.InvalidValueException;
 import dev.duka.domain.order.OrderFilter;
+import dev.duka.domain.order.OrderId;
 import dev.duka.domain.order.OrderNumber;
 import dev.duka.domain.order.OrderStatus;
 import dev.duka.domain.payment.PaymentStatus;
 import dev.duka.domain.port.in.AdminOrdersUseCase;
+import dev.duka.domain.port.in.ManagePaymentsUseCase;
 import dev.duka.domain.port.in.OrderView;
 import dev.duka.domain.user.Caller;
 import dev.duka.domain.user.UserId;
@@ -52,10 +56,13 @@ public final class AdminOrderRoutes implements Routes {
           "notes");
 
   private final AdminOrdersUseCase orders;
+  private final ManagePaymentsUseCase payments;
   private final Authentication authentication;
 
-  public AdminOrderRoutes(AdminOrdersUseCase orders, Authentication authentication) {
+  public AdminOrderRoutes(
+      AdminOrdersUseCase orders, ManagePaymentsUseCase payments, Authentication authentication) {
     this.orders = orders;
+    this.payments = payments;
     this.authentication = authentication;
   }
 
@@ -64,6 +71,13 @@ public final class AdminOrderRoutes implements Routes {
     get("/admin/orders", this::list);
     get("/admin/orders/export", this::export);
     get("/admin/reports/sales", this::report);
+    post("/admin/orders/{id}/mark-paid", this::markPaid);
+  }
+
+  private void markPaid(Context ctx) {
+    Caller caller = authentication.requireAdmin(ctx);
+    OrderId id = PathIds.of(ctx, "id", "order", OrderId::parse);
+    ctx.json(OrderBodies.OrderResponse.of(payments.markPaid(caller, id)));
   }
 
   private void list(Context ctx) {

@@ -1,0 +1,2 @@
+/** Payments, refunds and handled provider events in PostgreSQL. */
+package dev.duka.adapters.postgres.payment;
