@@ -135,8 +135,9 @@ public interface PaymentGateway {
   /**
    * What to refund, with a key that makes retries of one refund safe.
    *
-   * @param providerReason one of the provider's own reasons ({@code requested_by_customer}, {@code
-   *     duplicate}, {@code fraudulent})
+   * @param providerReason the reason to give the provider: one of its own ({@code
+   *     requested_by_customer}, {@code duplicate}, {@code fraudulent}); anything else is sent as
+   *     {@code requested_by_customer} (the free-text reason stays on Duka's refund row)
    */
   record RefundRequest(
       String paymentReference, Money amount, String providerReason, String idempotencyKey) {

@@ -98,5 +98,10 @@ public interface PaymentWebhooks {
     public InvalidWebhookException(String reason) {
       super(ErrorCode.INVALID_VALUE, reason);
     }
+
+    /** The same, keeping the provider library's exception for the log. */
+    public InvalidWebhookException(String reason, Throwable cause) {
+      super(ErrorCode.INVALID_VALUE, reason, cause);
+    }
   }
 }

@@ -1,0 +1,76 @@
+package dev.duka.adapters.stripe.testing;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes the JSON Stripe sends, from maps (in insertion order), lists, strings and numbers. */
+final class Json {
+  private Json() {}
+
+  /** JSON text already written, embedded as is. */
+  record Raw(String json) {}
+
+  static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof Raw raw) {
+      out.append(raw.json());
+    } else if (value instanceof String text) {
+      string(text, out);
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(String.valueOf(entry.getKey()), out);
+        out.append(':');
+        write(entry.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(list.get(i), out);
+      }
+      out.append(']');
+    } else {
+      throw new IllegalArgumentException("no JSON form for " + value.getClass());
+    }
+  }
+
+  private static void string(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
