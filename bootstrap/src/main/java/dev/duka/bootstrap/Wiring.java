@@ -26,6 +26,8 @@ import dev.duka.adapters.rest.security.JwtTokenIssuer;
 import dev.duka.adapters.rest.security.RateLimitedThrottle;
 import dev.duka.adapters.rest.security.RateLimiter;
 import dev.duka.adapters.rest.user.AdminUserRoutes;
+import dev.duka.adapters.stripe.StripePaymentGateway;
+import dev.duka.adapters.stripe.StripeWebhooks;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.application.order.OrderAdministrationService;
 import dev.duka.application.order.OrderLifecycleService;
@@ -68,6 +70,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -232,12 +235,24 @@ final class Wiring {
 
   /** Stripe when a secret key is set; otherwise card payments answer 503. */
   private static Optional<PaymentGateway> cardGateway(Config config) {
-    return Optional.empty();
+    return config
+        .stripe()
+        .map(
+            stripe ->
+                new StripePaymentGateway(
+                    stripe.secretKey(),
+                    stripe
+                        .apiBase()
+                        .map(URI::toString)
+                        .orElse(StripePaymentGateway.LIVE_API_BASE)));
   }
 
   /** Stripe's webhooks when a webhook secret is set. */
-  private static Optional<PaymentWebhooks> webhooks(Config config) {
-    return Optional.empty();
+  private Optional<PaymentWebhooks> webhooks(Config config) {
+    return config
+        .stripe()
+        .flatMap(Config.Stripe::webhookSecret)
+        .map(secret -> new StripeWebhooks(secret, clock));
   }
 
   private Throttle throttle() {

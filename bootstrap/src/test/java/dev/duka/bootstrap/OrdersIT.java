@@ -506,4 +506,23 @@ class OrdersIT {
                 .status())
         .isEqualTo(403);
   }
+
+  @Test
+  void withoutStripeCardPaymentsAre503AndManualPaymentsWork() {
+    ProductId tee = shop.product("1000.00", 5);
+    ApiClient owner = api.withToken(shop.signIn(Role.USER));
+    String id = owner.post("/api/v1/orders", order(null, tee, 1)).json().path("id").asText();
+
+    ApiResponse card = owner.post("/api/v1/orders/" + id + "/payment", "");
+    assertThat(card.status()).isEqualTo(503);
+    assertThat(card.json().path("code").asText()).isEqualTo("payment_unavailable");
+    ApiResponse webhook =
+        api.withHeader("Stripe-Signature", "t=1,v1=00").post("/api/v1/stripe/webhooks", "{}");
+    assertThat(webhook.status()).isEqualTo(503);
+
+    ApiResponse paid =
+        api.withToken(shop.signIn(Role.ADMIN))
+            .post("/api/v1/admin/orders/" + id + "/mark-paid", "");
+    assertThat(paid.json().path("status").asText()).isEqualTo("confirmed");
+  }
 }
