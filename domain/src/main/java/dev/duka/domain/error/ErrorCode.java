@@ -23,6 +23,8 @@ public enum ErrorCode {
   UNAUTHENTICATED,
   /** The caller is authenticated but not allowed to do this. */
   FORBIDDEN,
+  /** An upload is larger than allowed, in bytes or in pixels. */
+  TOO_LARGE,
   /** The caller asked too often. */
   RATE_LIMITED,
   /** No payment provider is configured for this request. */

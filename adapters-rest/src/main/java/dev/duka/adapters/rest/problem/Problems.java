@@ -70,6 +70,7 @@ public final class Problems {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case ILLEGAL_TRANSITION, CONFLICT, DUPLICATE, OUT_OF_STOCK, CONCURRENT_UPDATE -> 409;
+      case TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case PAYMENT_PROVIDER_FAILED -> 502;
       case PAYMENT_UNAVAILABLE, UNAVAILABLE -> 503;
