@@ -210,6 +210,16 @@ class RestServerIT {
   }
 
   @Test
+  void answersPingWithoutTheDatabase() {
+    databaseUp.set(false);
+    try {
+      assertThat(api.get("/ping").body()).isEqualTo("pong");
+    } finally {
+      databaseUp.set(true);
+    }
+  }
+
+  @Test
   void reportsHealthWithDatabaseLatency() {
     ApiResponse response = api.get("/health");
 

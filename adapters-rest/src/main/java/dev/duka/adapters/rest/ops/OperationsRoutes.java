@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The routes for operators and tools, outside {@code /api/v1}: {@code /health}, {@code /ready},
- * {@code /metrics}, {@code /openapi.yaml} and the Swagger UI at {@code /docs}.
+ * {@code /metrics}, {@code /openapi.yaml}, the Swagger UI at {@code /docs}, and {@code /ping} (no
+ * database: the ceiling the benchmarks compare routes with).
  */
 public final class OperationsRoutes {
   /** The Swagger UI version of the webjar on the classpath. */
@@ -32,6 +33,7 @@ public final class OperationsRoutes {
   }
 
   public void addTo(JavalinConfig config) {
+    config.routes.get("/ping", ctx -> ctx.result("pong"));
     config.routes.get("/health", this::health);
     config.routes.get("/ready", this::ready);
     config.routes.get("/metrics", this::metrics);
