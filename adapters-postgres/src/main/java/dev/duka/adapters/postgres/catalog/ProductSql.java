@@ -89,11 +89,11 @@ final class ProductSql {
    *
    * <ol>
    *   <li>{@code matched}: every word as a prefix anywhere (GIN on {@code search});
-   *   <li>{@code named}: only when {@code matched} hit its bound, the products whose name matches
-   *       (GIN on {@code name_search}), so they are ranked even in a very broad search;
-   *   <li>{@code fuzzy}: only when fewer than {@link ProductRepository#FUZZY_BELOW} matched, names
-   *       and brands similar to the words (trigram GIN indexes; needs the session's {@code
-   *       pg_trgm.word_similarity_threshold}, set by the caller in the same transaction).
+   *   <li>{@code name_matches}: only when {@code matched} hit its bound, the products whose name
+   *       matches (GIN on {@code name_search}), so they are ranked even in a very broad search;
+   *   <li>{@code typo_matches}: only when fewer than {@link ProductRepository#FUZZY_BELOW} matched,
+   *       names and brands similar to the words (trigram GIN indexes; needs the transaction's
+   *       {@code pg_trgm.word_similarity_threshold}, set by the caller).
    * </ol>
    *
    * The score is the weighted full-text rank plus the trigram similarity of name and brand, so a
@@ -120,24 +120,28 @@ final class ProductSql {
     }
     List<String> ctes = new ArrayList<>(filter.ctes);
     ctes.add("terms AS MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
+    // Each *_matches CTE is planned for all its rows (so the planner picks the index) but runs
+    // only as far as the LIMIT that reads it: the bound applies, the full match set is never read.
     ctes.add(
-        "matched AS MATERIALIZED (SELECT p.id FROM products p, terms"
+        "text_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
             + " WHERE p.search @@ terms.query AND "
             + filter.where
-            + " LIMIT :cap)");
+            + ")");
+    ctes.add("matched AS MATERIALIZED (SELECT id FROM text_matches LIMIT :cap)");
     ctes.add(
-        "named AS MATERIALIZED (SELECT p.id FROM products p, terms"
-            + " WHERE (SELECT count(*) FROM matched) >= :cap AND p.name_search @@ terms.query AND "
+        "name_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
+            + " WHERE (SELECT count(*) FROM matched) >= :cap"
+            + " AND p.name_search @@ terms.query AND "
             + filter.where
-            + " LIMIT :cap)");
+            + ")");
     ctes.add(
-        "fuzzy AS MATERIALIZED (SELECT p.id FROM products p"
+        "typo_matches AS MATERIALIZED (SELECT p.id FROM products p"
             + " WHERE (SELECT count(*) FROM matched) < :fuzzyBelow"
             + " AND (:term <% lower(p.name) OR :term <% lower(p.brand))"
             + excluded
             + " AND "
             + filter.where
-            + " LIMIT :cap)");
+            + ")");
     ctes.add(
         "ranked AS (SELECT "
             + COLUMNS
@@ -146,7 +150,9 @@ final class ProductSql {
             + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
             + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score"
             + " FROM products p, terms WHERE p.id = ANY(ARRAY("
-            + "SELECT id FROM matched UNION SELECT id FROM named UNION SELECT id FROM fuzzy)))");
+            + "SELECT id FROM matched"
+            + " UNION (SELECT id FROM name_matches LIMIT :cap)"
+            + " UNION (SELECT id FROM typo_matches LIMIT :cap))))");
     String sql =
         "WITH RECURSIVE "
             + String.join(", ", ctes)
