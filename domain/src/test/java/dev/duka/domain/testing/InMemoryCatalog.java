@@ -55,6 +55,7 @@ public final class InMemoryCatalog {
   private final Map<ProductId, Product> products = new LinkedHashMap<>();
   private final List<StockMovement> ledger = new ArrayList<>();
   private final Set<ProductId> ordered = new HashSet<>();
+  private Runnable beforeNextInsert;
 
   private final CategoryRepository categoryRepository = new Categories();
   private final ProductRepository productRepository = new Products();
@@ -65,6 +66,14 @@ public final class InMemoryCatalog {
 
   public ProductRepository products() {
     return productRepository;
+  }
+
+  /**
+   * Runs {@code rival} once, just before the next product insert: another writer getting there
+   * between a caller's check and its insert.
+   */
+  public synchronized void beforeNextProductInsert(Runnable rival) {
+    this.beforeNextInsert = rival;
   }
 
   /** Records that an order line refers to the product, as the orders table would. */
@@ -187,6 +196,11 @@ public final class InMemoryCatalog {
     @Override
     public void insert(Product product) {
       synchronized (InMemoryCatalog.this) {
+        Runnable rival = beforeNextInsert;
+        beforeNextInsert = null;
+        if (rival != null) {
+          rival.run();
+        }
         if (!categories.containsKey(product.categoryId())) {
           throw new NotFoundException("category", product.categoryId());
         }
