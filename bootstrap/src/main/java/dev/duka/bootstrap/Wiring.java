@@ -12,6 +12,9 @@ import dev.duka.adapters.rest.Routes;
 import dev.duka.adapters.rest.auth.AuthRoutes;
 import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.auth.Throttle;
+import dev.duka.adapters.rest.catalog.CategoryRoutes;
+import dev.duka.adapters.rest.catalog.ProductRoutes;
+import dev.duka.adapters.rest.common.ConditionalJson;
 import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
 import dev.duka.adapters.rest.security.Argon2PasswordHasher;
@@ -20,6 +23,10 @@ import dev.duka.adapters.rest.security.JwtTokenIssuer;
 import dev.duka.adapters.rest.security.RateLimitedThrottle;
 import dev.duka.adapters.rest.security.RateLimiter;
 import dev.duka.adapters.rest.user.AdminUserRoutes;
+import dev.duka.application.catalog.CatalogSettings;
+import dev.duka.application.catalog.CategoryService;
+import dev.duka.application.catalog.ProductAdministrationService;
+import dev.duka.application.catalog.ProductBrowsingService;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.application.user.AccountSettings;
 import dev.duka.application.user.CreateAdminService;
@@ -84,6 +91,9 @@ final class Wiring {
   final PasswordService passwords;
   final ProfileService profiles;
   final UserAdministrationService userAdministration;
+  final CategoryService categoryService;
+  final ProductBrowsingService productBrowsing;
+  final ProductAdministrationService productAdministration;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
@@ -143,6 +153,17 @@ final class Wiring {
     this.profiles = new ProfileService(users, transactions);
     this.userAdministration =
         new UserAdministrationService(users, tokens, audit, transactions, clock);
+    this.categoryService = new CategoryService(categories, audit, transactions, clock, ids);
+    this.productBrowsing = new ProductBrowsingService(products);
+    this.productAdministration =
+        new ProductAdministrationService(
+            products,
+            categories,
+            audit,
+            transactions,
+            clock,
+            ids,
+            new CatalogSettings(config.defaultCurrency()));
   }
 
   /** Sends the mails waiting in the outbox. */
@@ -172,7 +193,31 @@ final class Wiring {
             bodies,
             throttle(),
             clock),
-        new AdminUserRoutes(userAdministration, authentication, bodies));
+        new AdminUserRoutes(userAdministration, authentication, bodies),
+        new CategoryRoutes(
+            new CategoryRoutes.UseCases(
+                categoryService,
+                categoryService,
+                categoryService,
+                categoryService,
+                categoryService),
+            authentication,
+            bodies,
+            new ConditionalJson(json)),
+        new ProductRoutes(
+            new ProductRoutes.UseCases(
+                productBrowsing,
+                productBrowsing,
+                productBrowsing,
+                productBrowsing,
+                productAdministration,
+                productAdministration,
+                productAdministration,
+                productAdministration),
+            authentication,
+            bodies,
+            new ConditionalJson(json),
+            config.defaultCurrency()));
   }
 
   private Throttle throttle() {
