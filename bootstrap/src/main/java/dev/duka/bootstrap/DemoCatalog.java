@@ -1,10 +1,10 @@
 package dev.duka.bootstrap;
 
+import dev.duka.application.catalog.ProductKeys;
 import dev.duka.domain.catalog.Category;
 import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
-import dev.duka.domain.catalog.Sku;
 import dev.duka.domain.catalog.SkuRule;
 import dev.duka.domain.catalog.Slug;
 import dev.duka.domain.money.Money;
@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A small shop to look at: a few categories and about 200 products with Swahili and English names,
@@ -114,10 +115,10 @@ final class DemoCatalog {
   };
 
   private final CategoryRepository categories;
-  private final ProductRepository products;
   private final Transactions transactions;
   private final Clock clock;
   private final IdGenerator ids;
+  private final ProductKeys keys;
 
   DemoCatalog(
       CategoryRepository categories,
@@ -126,10 +127,10 @@ final class DemoCatalog {
       Clock clock,
       IdGenerator ids) {
     this.categories = categories;
-    this.products = products;
     this.transactions = transactions;
     this.clock = clock;
     this.ids = ids;
+    this.keys = new ProductKeys(products, ids);
   }
 
   /**
@@ -176,8 +177,7 @@ final class DemoCatalog {
                   .filter(c -> c.name().equals(line.category()))
                   .findFirst()
                   .orElseThrow();
-          products.insert(
-              product(name, line, category.id(), Money.of(Math.abs(price), currency), added, now));
+          insertProduct(name, line, category.id(), Money.of(Math.abs(price), currency), added, now);
           added++;
         }
       }
@@ -199,35 +199,36 @@ final class DemoCatalog {
         sortOrder);
   }
 
-  private Product product(
+  /** Stores one demo product under a free SKU and slug, as the admin API would. */
+  private void insertProduct(
       String name, Line line, CategoryId category, Money price, int n, Instant now) {
-    String prefix = SkuRule.prefix(line.brand(), line.category(), line.item());
-    Sku sku = freeSku(prefix);
+    ProductId id = new ProductId(ids.newId());
     int stock = n % 17 == 0 ? 0 : 5 + (n * 37) % 120;
-    return new Product(
-        new ProductId(ids.newId()),
-        sku,
-        Slug.from(name + " " + sku.value(), "product"),
-        name,
-        line.item() + " by " + line.brand() + ". " + line.category() + " from the Duka demo shop.",
-        line.brand(),
-        category,
-        price,
-        stock,
-        true,
-        Actor.system(),
-        Actor.system(),
-        now.minusSeconds(n * 600L),
-        now.minusSeconds(n * 600L));
-  }
-
-  private Sku freeSku(String prefix) {
-    for (int attempt = 0; attempt < SkuRule.MAX_ATTEMPTS; attempt++) {
-      Sku candidate = SkuRule.candidate(prefix, ids.randomBits(), attempt);
-      if (!products.existsBySku(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no free SKU for prefix " + prefix);
+    Instant created = now.minusSeconds(n * 600L);
+    keys.insert(
+        Optional.empty(),
+        SkuRule.prefix(line.brand(), line.category(), line.item()),
+        Slug.from(name, "product"),
+        (sku, slug) ->
+            new Product(
+                id,
+                sku,
+                slug,
+                name,
+                line.item()
+                    + " by "
+                    + line.brand()
+                    + ". "
+                    + line.category()
+                    + " from the Duka demo shop.",
+                line.brand(),
+                category,
+                price,
+                stock,
+                true,
+                Actor.system(),
+                Actor.system(),
+                created,
+                created));
   }
 }

@@ -15,6 +15,9 @@ import dev.duka.adapters.rest.Routes;
 import dev.duka.adapters.rest.auth.AuthRoutes;
 import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.auth.Throttle;
+import dev.duka.adapters.rest.catalog.CategoryRoutes;
+import dev.duka.adapters.rest.catalog.ProductRoutes;
+import dev.duka.adapters.rest.common.ConditionalJson;
 import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
 import dev.duka.adapters.rest.order.AdminOrderRoutes;
@@ -28,6 +31,10 @@ import dev.duka.adapters.rest.security.RateLimiter;
 import dev.duka.adapters.rest.user.AdminUserRoutes;
 import dev.duka.adapters.stripe.StripePaymentGateway;
 import dev.duka.adapters.stripe.StripeWebhooks;
+import dev.duka.application.catalog.CatalogSettings;
+import dev.duka.application.catalog.CategoryService;
+import dev.duka.application.catalog.ProductAdministrationService;
+import dev.duka.application.catalog.ProductBrowsingService;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.application.order.OrderAdministrationService;
 import dev.duka.application.order.OrderLifecycleService;
@@ -108,6 +115,9 @@ final class Wiring {
   final OrderLifecycleService orderLifecycle;
   final OrderAdministrationService orderAdministration;
   final PaymentService payments;
+  final CategoryService categoryService;
+  final ProductBrowsingService productBrowsing;
+  final ProductAdministrationService productAdministration;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
@@ -197,6 +207,17 @@ final class Wiring {
             orders, products, users, outbox, audit, transactions, clock, ids, payments);
     this.orderAdministration =
         new OrderAdministrationService(orders, transactions, config.defaultCurrency());
+    this.categoryService = new CategoryService(categories, audit, transactions, clock, ids);
+    this.productBrowsing = new ProductBrowsingService(products);
+    this.productAdministration =
+        new ProductAdministrationService(
+            products,
+            categories,
+            audit,
+            transactions,
+            clock,
+            ids,
+            new CatalogSettings(config.defaultCurrency()));
   }
 
   /** Sends the mails waiting in the outbox. */
@@ -227,6 +248,30 @@ final class Wiring {
             throttle(),
             clock),
         new AdminUserRoutes(userAdministration, authentication, bodies),
+        new CategoryRoutes(
+            new CategoryRoutes.UseCases(
+                categoryService,
+                categoryService,
+                categoryService,
+                categoryService,
+                categoryService),
+            authentication,
+            bodies,
+            new ConditionalJson(json)),
+        new ProductRoutes(
+            new ProductRoutes.UseCases(
+                productBrowsing,
+                productBrowsing,
+                productBrowsing,
+                productBrowsing,
+                productAdministration,
+                productAdministration,
+                productAdministration,
+                productAdministration),
+            authentication,
+            bodies,
+            new ConditionalJson(json),
+            config.defaultCurrency()),
         new OrderRoutes(
             placeOrders, placeOrders, orderLifecycle, orderLifecycle, authentication, bodies),
         new AdminOrderRoutes(orderAdministration, payments, authentication),

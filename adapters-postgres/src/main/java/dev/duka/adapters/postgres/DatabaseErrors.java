@@ -50,6 +50,19 @@ public final class DatabaseErrors {
     return false;
   }
 
+  /** True when {@code failure} broke the foreign key named {@code constraint}. */
+  public static boolean violatesForeignKey(Throwable failure, String constraint) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.postgresql.util.PSQLException psql
+          && "23503".equals(psql.getSQLState())
+          && psql.getServerErrorMessage() != null
+          && constraint.equals(psql.getServerErrorMessage().getConstraint())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * True when the failure says the connection was refused, timed out or lost: no pool connection
    * within the timeout, SQLSTATE class 08 (connection exception), 57P01–57P03 (server shutting down

@@ -41,6 +41,11 @@ public final class CatalogFixtures {
     return aProduct(category, name, Sku.of("T-" + unique), price, stock, true);
   }
 
+  /** A builder for an active product with a unique SKU and slug, 1,000.00 TZS, 10 in stock. */
+  public static ProductBuilder product(CategoryId category, String name) {
+    return new ProductBuilder(category, name);
+  }
+
   public static Product aProduct(
       CategoryId category, String name, Sku sku, Money price, int stock, boolean active) {
     return new Product(
@@ -58,5 +63,73 @@ public final class CatalogFixtures {
         Actor.system(),
         CREATED,
         CREATED);
+  }
+
+  /** Builds a product; every product gets a unique SKU and slug. */
+  public static final class ProductBuilder {
+    private final CategoryId category;
+    private final String name;
+    private String brand = "";
+    private String description = "";
+    private Money price = Fixtures.tzs("1000.00");
+    private int stock = 10;
+    private boolean active = true;
+    private Instant createdAt = CREATED;
+
+    private ProductBuilder(CategoryId category, String name) {
+      this.category = category;
+      this.name = name;
+    }
+
+    public ProductBuilder brand(String value) {
+      this.brand = value;
+      return this;
+    }
+
+    public ProductBuilder description(String value) {
+      this.description = value;
+      return this;
+    }
+
+    public ProductBuilder price(Money value) {
+      this.price = value;
+      return this;
+    }
+
+    public ProductBuilder stock(int value) {
+      this.stock = value;
+      return this;
+    }
+
+    public ProductBuilder inactive() {
+      this.active = false;
+      return this;
+    }
+
+    /** Created {@code minutes} after {@link #CREATED}, so listings by newest have an order. */
+    public ProductBuilder createdMinutesLater(int minutes) {
+      this.createdAt = CREATED.plusSeconds(60L * minutes);
+      return this;
+    }
+
+    public Product build() {
+      String unique = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+      Sku sku = Sku.of("T-" + unique);
+      return new Product(
+          new ProductId(UUID.randomUUID()),
+          sku,
+          Slug.from(name + " " + unique, "product"),
+          name,
+          description,
+          brand,
+          category,
+          price,
+          stock,
+          active,
+          Actor.system(),
+          Actor.system(),
+          createdAt,
+          createdAt);
+    }
   }
 }

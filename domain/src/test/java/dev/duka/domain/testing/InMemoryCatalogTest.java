@@ -1,5 +1,6 @@
 package dev.duka.domain.testing;
 
+import dev.duka.domain.catalog.Product;
 import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.ProductRepository;
 
@@ -14,5 +15,10 @@ class InMemoryCatalogTest extends CatalogContract {
   @Override
   protected ProductRepository products() {
     return catalog.products();
+  }
+
+  @Override
+  protected void recordAnOrderOf(Product product) {
+    catalog.recordOrderOf(product.id());
   }
 }

@@ -6,6 +6,7 @@ import dev.duka.domain.catalog.Category;
 import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.CategoryTree;
 import dev.duka.domain.catalog.Slug;
+import dev.duka.domain.error.ConcurrentUpdateException;
 import dev.duka.domain.error.ConflictException;
 import dev.duka.domain.error.DuplicateException;
 import dev.duka.domain.error.NotFoundException;
@@ -15,13 +16,24 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The category tree in the {@code categories} table. */
+/**
+ * The category tree in the {@code categories} table. A category that changes parent is checked
+ * against the stored tree under a transaction-scoped advisory lock, so the tree never becomes a
+ * loop; the {@code CHECK (parent_id <> id)} of the table is the last guard.
+ */
 public final class JdbiCategoryRepository implements CategoryRepository {
   private static final String COLUMNS =
-      "id, parent_id, name, slug, description, active, sort_order";
+      "id, parent_id, name, slug, description, active, sort_order, version";
+
+  /**
+   * The advisory lock that serializes moves in the tree: two concurrent moves (A under B, B under
+   * A) could each pass the loop check against the other's old parent.
+   */
+  private static final long TREE_LOCK = 0x4455_4b41_5452_4545L;
 
   private final Jdbi jdbi;
 
@@ -62,15 +74,74 @@ public final class JdbiCategoryRepository implements CategoryRepository {
   }
 
   @Override
-  public void update(Category category) {
-    int changed =
-        write(
-            "UPDATE categories SET parent_id = :parent, name = :name, slug = :slug,"
-                + " description = :description, active = :active, sort_order = :sort,"
-                + " updated_at = now(), version = version + 1 WHERE id = :id",
-            category);
-    if (changed == 0) {
+  public Category update(Category category) {
+    Optional<Long> version;
+    try {
+      version =
+          Sql.call(
+              jdbi,
+              h ->
+                  h.inTransaction(
+                      tx -> {
+                        category
+                            .parentId()
+                            .ifPresent(parent -> requireNoLoop(tx, category, parent));
+                        return tx.createQuery(
+                                "UPDATE categories SET parent_id = :parent, name = :name,"
+                                    + " slug = :slug, description = :description,"
+                                    + " active = :active, sort_order = :sort, updated_at = now(),"
+                                    + " version = version + 1"
+                                    + " WHERE id = :id AND version = :version RETURNING version")
+                            .bind("id", category.id().value())
+                            .bind("version", category.version())
+                            .bind("parent", category.parentId().map(CategoryId::value).orElse(null))
+                            .bind("name", category.name())
+                            .bind("slug", category.slug().value())
+                            .bind("description", category.description())
+                            .bind("active", category.active())
+                            .bind("sort", category.sortOrder())
+                            .mapTo(Long.class)
+                            .findOne();
+                      }));
+    } catch (RuntimeException failure) {
+      throw translated(failure, category);
+    }
+    if (version.isPresent()) {
+      return category.withVersion(version.get());
+    }
+    if (findById(category.id()).isEmpty()) {
       throw new NotFoundException("category", category.id());
+    }
+    throw new ConcurrentUpdateException("category", category.id());
+  }
+
+  /**
+   * Refuses a parent that is the category itself or below it, reading the tree after taking the
+   * lock (each statement of a READ COMMITTED transaction sees what committed before it).
+   */
+  private static void requireNoLoop(Handle h, Category category, CategoryId parent) {
+    h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:lock)")
+        .bind("lock", TREE_LOCK)
+        .mapTo(Integer.class)
+        .one();
+    boolean loop =
+        h.createQuery(
+                "WITH RECURSIVE ancestry(id, parent_id) AS ("
+                    + " SELECT id, parent_id FROM categories WHERE id = :parent"
+                    + " UNION SELECT c.id, c.parent_id FROM categories c"
+                    + " JOIN ancestry a ON c.id = a.parent_id)"
+                    + " SELECT EXISTS (SELECT 1 FROM ancestry WHERE id = :id)")
+            .bind("parent", parent.value())
+            .bind("id", category.id().value())
+            .mapTo(Boolean.class)
+            .one();
+    if (loop) {
+      throw new ConflictException(
+          "category "
+              + category.id()
+              + " cannot move under "
+              + parent
+              + ", which is itself or one of its subcategories");
     }
   }
 
@@ -115,9 +186,9 @@ public final class JdbiCategoryRepository implements CategoryRepository {
         });
   }
 
-  private int write(String sql, Category category) {
+  private void write(String sql, Category category) {
     try {
-      return Sql.call(
+      Sql.call(
           jdbi,
           h ->
               h.createUpdate(sql)
@@ -130,14 +201,18 @@ public final class JdbiCategoryRepository implements CategoryRepository {
                   .bind("sort", category.sortOrder())
                   .execute());
     } catch (RuntimeException failure) {
-      if (DatabaseErrors.violatesUnique(failure, "categories_slug_key")) {
-        throw new DuplicateException("slug", "slug " + category.slug() + " is taken");
-      }
-      if (DatabaseErrors.violatesForeignKey(failure)) {
-        throw new NotFoundException("category", category.parentId().orElseThrow());
-      }
-      throw failure;
+      throw translated(failure, category);
     }
+  }
+
+  private static RuntimeException translated(RuntimeException failure, Category category) {
+    if (DatabaseErrors.violatesUnique(failure, "categories_slug_key")) {
+      return new DuplicateException("slug", "slug " + category.slug() + " is taken");
+    }
+    if (DatabaseErrors.violatesForeignKey(failure, "categories_parent_id_fkey")) {
+      return new NotFoundException("category", category.parentId().orElseThrow());
+    }
+    return failure;
   }
 
   private static Category category(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -149,6 +224,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
         new Slug(rs.getString("slug")),
         rs.getString("description"),
         rs.getBoolean("active"),
-        rs.getInt("sort_order"));
+        rs.getInt("sort_order"),
+        rs.getLong("version"));
   }
 }

@@ -2,6 +2,7 @@ package dev.duka.adapters.postgres.catalog;
 
 import dev.duka.adapters.postgres.PostgresDatabase;
 import dev.duka.adapters.postgres.testing.TestDatabase;
+import dev.duka.domain.catalog.Product;
 import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.ProductRepository;
 import dev.duka.domain.testing.CatalogContract;
@@ -29,5 +30,10 @@ class JdbiCatalogIT extends CatalogContract {
   @Override
   protected ProductRepository products() {
     return new JdbiProductRepository(database.jdbi());
+  }
+
+  @Override
+  protected void recordAnOrderOf(Product product) {
+    CatalogRows.recordAnOrderOf(database.jdbi(), product.id().value());
   }
 }

@@ -17,16 +17,24 @@ public interface CategoryRepository {
    * Stores a new category.
    *
    * @throws dev.duka.domain.error.DuplicateException when its slug is taken
+   * @throws dev.duka.domain.error.NotFoundException when its parent does not exist
    */
   void insert(Category category);
 
   /**
-   * Replaces a stored category.
+   * Replaces a stored category only if the stored version equals {@code category.version()}. A new
+   * parent is checked against the stored tree under a lock, so two concurrent moves can never make
+   * a loop.
    *
-   * @throws dev.duka.domain.error.NotFoundException when it does not exist
+   * @return the category as stored, with the next version
+   * @throws dev.duka.domain.error.NotFoundException when it does not exist, or its new parent does
+   *     not
+   * @throws dev.duka.domain.error.ConcurrentUpdateException when someone else changed it first
+   * @throws dev.duka.domain.error.ConflictException when its new parent is itself or one of its
+   *     descendants
    * @throws dev.duka.domain.error.DuplicateException when its new slug is taken
    */
-  void update(Category category);
+  Category update(Category category);
 
   /**
    * Deletes a category that has neither children nor products.

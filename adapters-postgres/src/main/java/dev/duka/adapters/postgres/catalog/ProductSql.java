@@ -1,0 +1,265 @@
+package dev.duka.adapters.postgres.catalog;
+
+import dev.duka.domain.catalog.ProductQuery;
+import dev.duka.domain.catalog.SearchText;
+import dev.duka.domain.common.PageRequest;
+import dev.duka.domain.port.out.ProductRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of product listings, searches and brand counts, put together from fixed fragments that
+ * the query chooses (never from client text); every value is a bound parameter.
+ *
+ * <p>Visibility is worked out in the same statement from the stored tree, with a recursive walk
+ * down from the active roots through active categories only: a product is visible when it is active
+ * and its category was reached. The walk is over categories (tens to hundreds of rows), so it costs
+ * well under a millisecond. The conditions are written so that the planner can use the partial
+ * {@code WHERE active} indexes of V1 and V2:
+ *
+ * <ul>
+ *   <li>without a category filter, hidden categories are excluded ({@code <> ALL}), a cheap filter
+ *       on an index scan in the sort's order, since hidden categories are usually few;
+ *   <li>with one, the visible part of its subtree is included ({@code = ANY}), which the category
+ *       indexes can look up.
+ * </ul>
+ */
+final class ProductSql {
+  /** Product columns under the alias {@code p}. */
+  static final String COLUMNS =
+      "p.id, p.sku, p.slug, p.name, p.description, p.brand, p.category_id, p.price_minor,"
+          + " p.currency, p.stock, p.active, p.created_by, p.updated_by, p.created_at,"
+          + " p.updated_at, p.version";
+
+  /** Trigram word similarity from which a name or brand counts as the search term with a typo. */
+  static final String FUZZY_THRESHOLD = "0.35";
+
+  /**
+   * Each lexeme of the web-search query, as PostgreSQL quotes it, becomes a prefix ({@code
+   * 'kang':*}); operators (and, or, not, phrase) stay as the user wrote them.
+   */
+  private static final String PREFIX_QUERY =
+      "to_tsquery('simple', regexp_replace(websearch_to_tsquery('simple', :q)::text,"
+          + " '''(?:[^'']|'''')*''', '\\&:*', 'g'))";
+
+  /** Name above brand above description: ts_rank's weights for D, C, B, A. */
+  private static final String RANK_WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+
+  private ProductSql() {}
+
+  /** A statement and its bound values. */
+  record Statement(String sql, Map<String, Object> params) {
+    Statement {
+      params = Map.copyOf(params);
+    }
+  }
+
+  /**
+   * One statement giving the page of a listing and, on every row, the total ({@code total}); when
+   * the page is empty, a single row with only the total.
+   */
+  static Statement list(ProductQuery query, PageRequest page) {
+    Filter filter = Filter.of(query);
+    Map<String, Object> params = new LinkedHashMap<>(filter.params);
+    params.put("limit", page.size());
+    params.put("offset", page.offset());
+    String sql =
+        filter.with()
+            + "SELECT (SELECT count(*) FROM products p WHERE "
+            + filter.where
+            + ") AS total, r.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT "
+            + COLUMNS
+            + " FROM products p WHERE "
+            + filter.where
+            + " ORDER BY "
+            + orderBy(query)
+            + " LIMIT :limit OFFSET :offset) AS r ON true";
+    return new Statement(sql, params);
+  }
+
+  /**
+   * One statement giving a page of search results, most relevant first, with the number of ranked
+   * candidates as {@code total} (a single row with only the total when the page is empty).
+   *
+   * <p>Candidates are gathered by index and bounded ({@link ProductRepository#SEARCH_CANDIDATES} of
+   * each kind), and only they are ranked:
+   *
+   * <ol>
+   *   <li>{@code matched}: every word as a prefix anywhere (GIN on {@code search});
+   *   <li>{@code name_matches}: only when {@code matched} hit its bound, the products whose name
+   *       matches (GIN on {@code name_search}), so they are ranked even in a very broad search;
+   *   <li>{@code typo_matches}: only when fewer than {@link ProductRepository#FUZZY_BELOW} matched,
+   *       names and brands similar to the words (trigram GIN indexes; needs the transaction's
+   *       {@code pg_trgm.word_similarity_threshold}, set by the caller).
+   * </ol>
+   *
+   * The score is the weighted full-text rank plus the trigram similarity of name and brand, so a
+   * name match ranks above a brand match, above a description match, above a typo.
+   */
+  static Statement search(SearchText text, ProductQuery filters, PageRequest page) {
+    Filter filter = Filter.of(filters);
+    Map<String, Object> params = new LinkedHashMap<>(filter.params);
+    params.put("q", text.value());
+    params.put("term", text.fuzzyTerm());
+    params.put("cap", ProductRepository.SEARCH_CANDIDATES);
+    params.put("fuzzyBelow", ProductRepository.FUZZY_BELOW);
+    params.put("limit", page.size());
+    params.put("offset", page.offset());
+    String excluded = "";
+    if (!text.excludedWords().isEmpty()) {
+      // the words are letters and digits only (SearchText), and travel as a bound value
+      params.put(
+          "excluded",
+          text.excludedWords().stream()
+              .map(word -> "'" + word + "':*")
+              .collect(Collectors.joining(" | ")));
+      excluded = " AND NOT p.search @@ to_tsquery('simple', :excluded)";
+    }
+    List<String> ctes = new ArrayList<>(filter.ctes);
+    ctes.add("terms AS MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
+    // Each *_matches CTE is planned for all its rows (so the planner picks the index) but runs
+    // only as far as the LIMIT that reads it: the bound applies, the full match set is never read.
+    ctes.add(
+        "text_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
+            + " WHERE p.search @@ terms.query AND "
+            + filter.where
+            + ")");
+    ctes.add("matched AS MATERIALIZED (SELECT id FROM text_matches LIMIT :cap)");
+    ctes.add(
+        "name_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
+            + " WHERE (SELECT count(*) FROM matched) >= :cap"
+            + " AND p.name_search @@ terms.query AND "
+            + filter.where
+            + ")");
+    ctes.add(
+        "typo_matches AS MATERIALIZED (SELECT p.id FROM products p"
+            + " WHERE (SELECT count(*) FROM matched) < :fuzzyBelow"
+            + " AND (:term <% lower(p.name) OR :term <% lower(p.brand))"
+            + excluded
+            + " AND "
+            + filter.where
+            + ")");
+    ctes.add(
+        "ranked AS (SELECT "
+            + COLUMNS
+            + ", ts_rank("
+            + RANK_WEIGHTS
+            + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
+            + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score"
+            + " FROM products p, terms WHERE p.id = ANY(ARRAY("
+            + "SELECT id FROM matched"
+            + " UNION (SELECT id FROM name_matches LIMIT :cap)"
+            + " UNION (SELECT id FROM typo_matches LIMIT :cap))))");
+    String sql =
+        "WITH RECURSIVE "
+            + String.join(", ", ctes)
+            + " SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t"
+            + " LEFT JOIN LATERAL (SELECT * FROM ranked"
+            + " ORDER BY score DESC, created_at DESC, id LIMIT :limit OFFSET :offset) AS r ON true";
+    return new Statement(sql, params);
+  }
+
+  /** The visible products' brands, grouped ignoring case, alphabetically. */
+  static Statement brands() {
+    Filter filter = Filter.of(ProductQuery.all());
+    String sql =
+        filter.with()
+            + "SELECT min(p.brand COLLATE \"C\") AS brand, count(*) AS products"
+            + " FROM products p WHERE p.brand <> '' AND "
+            + filter.where
+            + " GROUP BY lower(p.brand) ORDER BY lower(p.brand)";
+    return new Statement(sql, filter.params);
+  }
+
+  /** Sort columns come from this switch over the allow-listed enum, never from the client. */
+  private static String orderBy(ProductQuery query) {
+    return switch (query.sort()) {
+      case NEWEST -> "p.created_at DESC, p.id";
+      case PRICE_ASC -> "p.price_minor, p.id";
+      case PRICE_DESC -> "p.price_minor DESC, p.id DESC";
+      case NAME -> "lower(p.name), p.id";
+    };
+  }
+
+  /** The common table expressions and conditions (on {@code p}) of a query's filters. */
+  private static final class Filter {
+    private final List<String> ctes = new ArrayList<>();
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private String where;
+
+    static Filter of(ProductQuery query) {
+      Filter f = new Filter();
+      f.scope(query);
+      if (!query.brand().isEmpty()) {
+        f.conditions.add("lower(p.brand) = lower(:brand)");
+        f.params.put("brand", query.brand());
+      }
+      query
+          .priceCurrency()
+          .ifPresent(
+              currency -> {
+                f.conditions.add("p.currency = CAST(:currency AS char(3))");
+                f.params.put("currency", currency.getCurrencyCode());
+              });
+      query
+          .minPrice()
+          .ifPresent(
+              min -> {
+                f.conditions.add("p.price_minor >= :minPrice");
+                f.params.put("minPrice", min.minor());
+              });
+      query
+          .maxPrice()
+          .ifPresent(
+              max -> {
+                f.conditions.add("p.price_minor <= :maxPrice");
+                f.params.put("maxPrice", max.minor());
+              });
+      query
+          .inStock()
+          .ifPresent(inStock -> f.conditions.add(inStock ? "p.stock > 0" : "p.stock = 0"));
+      f.where = f.conditions.isEmpty() ? "true" : String.join(" AND ", f.conditions);
+      return f;
+    }
+
+    /** {@code WITH RECURSIVE …} with a trailing space, or nothing. */
+    String with() {
+      return ctes.isEmpty() ? "" : "WITH RECURSIVE " + String.join(", ", ctes) + " ";
+    }
+
+    private void scope(ProductQuery query) {
+      boolean hidden = query.includeHidden();
+      if (query.category().isPresent()) {
+        params.put("category", query.category().get().value());
+        if (hidden) {
+          ctes.add(
+              "scope(id) AS (SELECT id FROM categories WHERE id = :category"
+                  + " UNION SELECT c.id FROM categories c JOIN scope s ON c.parent_id = s.id)");
+          conditions.add("p.category_id = ANY(ARRAY(SELECT id FROM scope))");
+        } else {
+          ctes.add(
+              "scope(id, inside) AS ("
+                  + "SELECT id, id = :category FROM categories WHERE parent_id IS NULL AND active"
+                  + " UNION SELECT c.id, s.inside OR c.id = :category"
+                  + " FROM categories c JOIN scope s ON c.parent_id = s.id WHERE c.active)");
+          conditions.add("p.active");
+          conditions.add("p.category_id = ANY(ARRAY(SELECT id FROM scope WHERE inside))");
+        }
+      } else if (!hidden) {
+        ctes.add(
+            "visible(id) AS ("
+                + "SELECT id FROM categories WHERE parent_id IS NULL AND active"
+                + " UNION SELECT c.id FROM categories c JOIN visible v ON c.parent_id = v.id"
+                + " WHERE c.active)");
+        conditions.add("p.active");
+        conditions.add(
+            "p.category_id <> ALL(ARRAY("
+                + "SELECT id FROM categories EXCEPT SELECT id FROM visible))");
+      }
+    }
+  }
+}
