@@ -187,6 +187,15 @@ public abstract class CatalogContract {
   }
 
   @Test
+  void pricesAProductUnderAnInactiveGrandparentAsInactive() {
+    Category grandparent = stored(aCategory("Closed top", null, false));
+    Category parent = stored(aCategory("Open middle", grandparent.id(), true));
+    Product deep = stored(aProduct(parent.id(), "Deep", tzs("10.00"), 3));
+
+    assertThat(products().findForPricing(List.of(deep.id())).get(deep.id()).active()).isFalse();
+  }
+
+  @Test
   void pricesProductsAsActiveOnlyWhenTheirCategoryIsActiveToo() {
     Category open = stored(aCategory("Open"));
     Category closed = stored(aCategory("Closed", null, false));

@@ -181,11 +181,11 @@ public final class InMemoryCatalog {
     public Map<ProductId, ProductSnapshot> findForPricing(Collection<ProductId> ids) {
       synchronized (InMemoryCatalog.this) {
         Map<ProductId, ProductSnapshot> found = new LinkedHashMap<>();
+        java.util.Set<CategoryId> visible = CategoryTree.visible(categories.values());
         for (ProductId id : ids) {
           Product p = products.get(id);
           if (p != null) {
-            Category category = categories.get(p.categoryId());
-            boolean active = p.active() && category != null && category.active();
+            boolean active = p.active() && visible.contains(p.categoryId());
             found.put(id, new ProductSnapshot(id, p.sku(), p.name(), p.price(), p.stock(), active));
           }
         }

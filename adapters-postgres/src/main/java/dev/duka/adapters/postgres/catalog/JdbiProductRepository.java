@@ -94,10 +94,13 @@ public final class JdbiProductRepository implements ProductRepository {
             jdbi,
             h ->
                 h.createQuery(
-                        "SELECT p.id, p.sku, p.name, p.price_minor, p.currency, p.stock,"
-                            + " (p.active AND c.active) AS sellable"
-                            + " FROM products p JOIN categories c ON c.id = p.category_id"
-                            + " WHERE p.id = ANY(:ids)")
+                        "WITH RECURSIVE visible(id) AS ("
+                            + " SELECT id FROM categories WHERE parent_id IS NULL AND active"
+                            + " UNION ALL SELECT c.id FROM categories c JOIN visible v"
+                            + " ON c.parent_id = v.id WHERE c.active)"
+                            + " SELECT p.id, p.sku, p.name, p.price_minor, p.currency, p.stock,"
+                            + " (p.active AND p.category_id IN (SELECT id FROM visible)) AS sellable"
+                            + " FROM products p WHERE p.id = ANY(:ids)")
                     .bind("ids", keys)
                     .map(
                         (rs, ctx) ->
