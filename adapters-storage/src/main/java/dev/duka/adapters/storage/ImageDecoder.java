@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
@@ -55,9 +56,10 @@ final class ImageDecoder {
   Picture decode(byte[] content) {
     SourceFormat format = SourceFormat.of(content);
     ImageReader reader = createReader(format);
-    try {
-      reader.setInput(
-          new MemoryCacheImageInputStream(new ByteArrayInputStream(content)), true, true);
+    // A memory-cached stream: ImageIO's default would cache the upload in a temporary file.
+    try (ImageInputStream input =
+        new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+      reader.setInput(input, true, true);
       refuseTooManyPixels(reader.getWidth(0), reader.getHeight(0));
       ImageStructure structure = ImageStructure.of(format, content);
       BufferedImage stored = reader.read(0);
@@ -76,6 +78,11 @@ final class ImageDecoder {
     }
   }
 
+  /**
+   * Refuses a picture of more than {@link #MAX_PIXELS} pixels.
+   *
+   * @throws TooLargeException naming the size found and the limit
+   */
   static void refuseTooManyPixels(int width, int height) {
     long pixels = (long) width * height;
     if (pixels > MAX_PIXELS) {
