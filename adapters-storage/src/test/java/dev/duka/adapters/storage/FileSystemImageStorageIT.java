@@ -29,6 +29,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -284,6 +289,36 @@ class FileSystemImageStorageIT {
 
       assertThat(second).isEqualTo(first);
       assertThat(fileIdentities()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void concurrentUploadsOfTheSameBytesShareWholeFiles() throws Exception {
+      byte[] jpeg = TestImages.encode(TestImages.halves(1100, 700, Color.RED, Color.BLUE), "jpeg");
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<StoredImage>> uploads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          uploads.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    return storage.store(jpeg);
+                  }));
+        }
+        start.countDown();
+
+        StoredImage first = uploads.get(0).get(30, TimeUnit.SECONDS);
+        for (Future<StoredImage> upload : uploads) {
+          assertThat(upload.get(30, TimeUnit.SECONDS)).isEqualTo(first);
+        }
+        assertThat(files()).hasSize(3);
+        for (Rendition rendition : renditions(first)) {
+          read(rendition);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
     }
 
     @Test
