@@ -9,14 +9,20 @@ import dev.duka.adapters.rest.problem.ProblemResponse;
 import dev.duka.adapters.rest.problem.Problems;
 import dev.duka.adapters.rest.web.AccessLog;
 import dev.duka.adapters.rest.web.Cors;
+import dev.duka.adapters.rest.web.ProblemErrorHandler;
 import dev.duka.adapters.rest.web.RequestIds;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.util.MethodNotAllowedUtil;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +74,10 @@ public final class RestServer {
               threads.setName("http");
               config.jetty.threadPool = threads;
               config.jetty.modifyServer(
-                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+                  server -> {
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(new ProblemErrorHandler(mapper));
+                  });
               config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
               config.staticFiles.enableWebjars();
               config.requestLogger.http(accessLog::record);
@@ -77,6 +86,8 @@ public final class RestServer {
               config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
               config.routes.before(cors::apply);
               config.routes.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
+              JavalinState javalin = config.unsafe;
+              config.routes.before(ctx -> refuseHead(ctx, javalin));
               config.routes.before(
                   API_PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
               operationsRoutes.addTo(config);
@@ -112,6 +123,30 @@ public final class RestServer {
     if (length > limit && !multipart) {
       throw new HttpResponseException(413, "Content Too Large");
     }
+  }
+
+  /**
+   * HEAD is answered 405 on the API's routes. Javalin would answer it 200 with an empty body for
+   * any path with a GET route, without running that route (so without its authentication): a
+   * success for a method the contract does not offer. Paths without routes (static files, unknown
+   * paths) keep Javalin's answer.
+   */
+  private static void refuseHead(Context ctx, JavalinState javalin) {
+    if (ctx.method() != HandlerType.HEAD) {
+      return;
+    }
+    List<HandlerType> allowed =
+        MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(
+            javalin.internalRouter, ctx.path());
+    if (allowed.isEmpty()) {
+      return;
+    }
+    throw new HttpResponseException(
+        405,
+        "Method Not Allowed",
+        Map.of(
+            "availableMethods",
+            allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "))));
   }
 
   private static void problem(Exception failure, Context ctx) {

@@ -9,6 +9,7 @@ import dev.duka.adapters.rest.json.JsonMapping;
 import dev.duka.adapters.rest.ops.Operations;
 import dev.duka.adapters.rest.testing.ApiClient;
 import dev.duka.adapters.rest.testing.ApiResponse;
+import dev.duka.adapters.rest.testing.RawHttp;
 import dev.duka.domain.error.UnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
@@ -95,6 +96,48 @@ class RestServerIT {
 
     assertProblem(response, 405, "method_not_allowed");
     assertThat(response.header("Allow")).contains("POST");
+  }
+
+  @Test
+  void namesTheAllowedMethodsToABrowserToo() {
+    ApiResponse response =
+        raw.withHeader("Accept", "text/html,application/xhtml+xml").delete("/api/v1/_probe/echo");
+
+    assertProblem(response, 405, "method_not_allowed");
+    assertThat(response.header("Allow")).contains("POST");
+  }
+
+  @Test
+  void answersHeadOnAGetRouteWith405InsteadOfAnEmpty200() {
+    RawHttp.Answer head = RawHttp.exchange(server.port(), "HEAD", "/api/v1/_probe/boom");
+
+    assertThat(head.status()).isEqualTo(405);
+    assertThat(head.header("Allow")).contains("GET");
+    assertThat(head.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(head.header("X-Content-Type-Options")).contains("nosniff");
+    assertThat(RawHttp.exchange(server.port(), "HEAD", "/api/v1/no-such-thing").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void answersWhatJettyRefusesByItselfAsProblemJson() {
+    String longHeader = "X-Padding: " + "a".repeat(20_000);
+    List<RawHttp.Answer> refused =
+        List.of(
+            RawHttp.exchange(server.port(), "GET", "/api/v1/%zz"),
+            RawHttp.exchange(server.port(), "GET", "/health?q=" + "a".repeat(20_000)),
+            RawHttp.exchange(server.port(), "GET", "/health", longHeader));
+
+    assertThat(refused).extracting(RawHttp.Answer::status).containsExactly(400, 414, 431);
+    for (RawHttp.Answer answer : refused) {
+      assertThat(answer.header("Content-Type").orElseThrow())
+          .as(answer.toString())
+          .startsWith("application/problem+json");
+      assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
+      assertThat(answer.header("Cache-Control")).contains("no-store");
+      assertThat(answer.header("Server")).isEmpty();
+      assertThat(answer.body()).contains("\"status\":" + answer.status()).doesNotContain("<html");
+    }
   }
 
   @Test

@@ -152,7 +152,11 @@ public final class Problems {
       }
       case 405 -> {
         code = "method_not_allowed";
-        String allowed = e.getDetails().getOrDefault("availableMethods", "");
+        // Javalin names the detail differently when the client accepts HTML
+        String allowed =
+            e.getDetails()
+                .getOrDefault(
+                    "availableMethods", e.getDetails().getOrDefault("Available methods", ""));
         headers.put("Allow", allowed);
         detail = "this resource allows: " + allowed;
       }
