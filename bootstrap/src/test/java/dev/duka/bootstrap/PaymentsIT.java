@@ -12,6 +12,7 @@ import dev.duka.domain.user.Role;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,21 +33,11 @@ class PaymentsIT {
   @BeforeAll
   static void start() throws Exception {
     stripe = FakeStripe.start();
-    shop =
-        TestShop.start(
-            Map.of(
-                "TAX_RATE",
-                "0.18",
-                "SHIPPING_FLAT",
-                "5000.00",
-                "STRIPE_SECRET_KEY",
-                stripe.apiKey(),
-                "STRIPE_WEBHOOK_SECRET",
-                stripe.webhookSecret(),
-                "STRIPE_API_BASE",
-                stripe.baseUri(),
-                "FRONTEND_URL",
-                "https://shop.test"));
+    Map<String, String> settings = new HashMap<>(TestShop.paymentsThrough(stripe));
+    settings.put("TAX_RATE", "0.18");
+    settings.put("SHIPPING_FLAT", "5000.00");
+    settings.put("FRONTEND_URL", "https://shop.test");
+    shop = TestShop.start(settings);
     api = shop.api;
     webhookUrl = URI.create("http://127.0.0.1:" + shop.app.port() + "/api/v1/stripe/webhooks");
   }

@@ -6,16 +6,21 @@ import dev.duka.adapters.postgres.PostgresDatabase.PoolSettings;
 import dev.duka.adapters.postgres.catalog.JdbiCategoryRepository;
 import dev.duka.adapters.postgres.catalog.JdbiProductRepository;
 import dev.duka.adapters.postgres.testing.TestDatabase;
+import dev.duka.adapters.postgres.user.JdbiTokenRepository;
 import dev.duka.adapters.postgres.user.JdbiUserRepository;
 import dev.duka.adapters.rest.security.Argon2PasswordHasher;
 import dev.duka.adapters.rest.security.JwtTokenIssuer;
 import dev.duka.adapters.rest.testing.ApiClient;
+import dev.duka.adapters.stripe.testing.FakeStripe;
 import dev.duka.bootstrap.config.ConfigLoader;
 import dev.duka.bootstrap.config.SecretStore;
 import dev.duka.domain.catalog.Category;
+import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
 import dev.duka.domain.money.Money;
+import dev.duka.domain.port.out.TokenIssuer;
+import dev.duka.domain.port.out.TokenRepository;
 import dev.duka.domain.testing.CatalogFixtures;
 import dev.duka.domain.user.Email;
 import dev.duka.domain.user.PasswordHash;
@@ -27,7 +32,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -122,6 +129,21 @@ final class TestShop implements AutoCloseable {
     return product.id();
   }
 
+  /** A fresh, empty, active root category. */
+  CategoryId category() {
+    Category fresh = CatalogFixtures.aCategory("Shop shelf");
+    new JdbiCategoryRepository(db.jdbi()).insert(fresh);
+    return fresh.id();
+  }
+
+  /** The settings that send the shop's card payments and webhooks to a local fake Stripe. */
+  static Map<String, String> paymentsThrough(FakeStripe stripe) {
+    return Map.of(
+        "STRIPE_SECRET_KEY", stripe.apiKey(),
+        "STRIPE_WEBHOOK_SECRET", stripe.webhookSecret(),
+        "STRIPE_API_BASE", stripe.baseUri());
+  }
+
   int stockOf(ProductId id) {
     return new JdbiProductRepository(db.jdbi()).findById(id).orElseThrow().stock();
   }
@@ -129,6 +151,65 @@ final class TestShop implements AutoCloseable {
   int ledgerOf(ProductId id) {
     return new JdbiProductRepository(db.jdbi())
         .movementsOf(id).stream().mapToInt(m -> m.delta()).sum();
+  }
+
+  /** A refresh token of the account, as the login route would store it; returns the token. */
+  String refreshToken(UserId id) {
+    TokenIssuer.OpaqueToken token = TOKENS.newOpaqueToken();
+    Instant now = Instant.now();
+    new JdbiTokenRepository(db.jdbi())
+        .insertRefresh(
+            new TokenRepository.RefreshToken(
+                token.hash(), id, UUID.randomUUID(), now, now.plus(Duration.ofDays(1))));
+    return token.token();
+  }
+
+  /** An email token of the account, as the mail would carry it; returns the token. */
+  String emailToken(UserId id, TokenRepository.EmailToken.Purpose purpose) {
+    TokenIssuer.OpaqueToken token = TOKENS.newOpaqueToken();
+    Instant now = Instant.now();
+    new JdbiTokenRepository(db.jdbi())
+        .insertEmailToken(
+            new TokenRepository.EmailToken(
+                token.hash(), id, purpose, now, now.plus(Duration.ofHours(1))));
+    return token.token();
+  }
+
+  /**
+   * What the database holds, comparable between two moments: each table's row count and a hash of
+   * its rows, and the total stock. The outbox is counted only, since the mail worker updates its
+   * rows on its own.
+   */
+  Map<String, String> checksum() {
+    return db.jdbi()
+        .withHandle(
+            h -> {
+              Map<String, String> sums = new TreeMap<>();
+              List<String> tables =
+                  h.createQuery(
+                          "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                              + " ORDER BY tablename")
+                      .mapTo(String.class)
+                      .list();
+              for (String table : tables) {
+                String rows =
+                    table.equals("outbox")
+                        ? "count(*)::text"
+                        : "count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY"
+                            + " t::text)), '')";
+                sums.put(
+                    table,
+                    h.createQuery("SELECT " + rows + " FROM " + table + " t")
+                        .mapTo(String.class)
+                        .one());
+              }
+              sums.put(
+                  "products.stock",
+                  h.createQuery("SELECT coalesce(sum(stock), 0)::text FROM products")
+                      .mapTo(String.class)
+                      .one());
+              return sums;
+            });
   }
 
   long count(String table) {

@@ -16,8 +16,9 @@ import java.util.Objects;
  * <p>The tag is a hash of the serialized body, so it changes exactly when the answer does, and
  * several server instances agree on it without sharing anything. It is weak ({@code W/}) because
  * the body may travel compressed. {@code Cache-Control: no-cache} lets browsers and proxies keep
- * the answer but ask each time; {@code Vary: Authorization} keeps an administrator's answer (which
- * may show hidden products) apart from the public's.
+ * the public's answer but ask each time; an answer to a request with a token is {@code no-store}
+ * (an administrator's may show hidden products), and {@code Vary: Authorization} keeps the two
+ * apart.
  */
 public final class ConditionalJson {
   private final ObjectMapper mapper;
@@ -36,7 +37,8 @@ public final class ConditionalJson {
     }
     String etag = etagOf(json);
     ctx.header("ETag", etag);
-    ctx.header("Cache-Control", "no-cache");
+    // an answer to a signed-in caller is never stored: it may show what the public does not see
+    ctx.header("Cache-Control", ctx.header("Authorization") == null ? "no-cache" : "no-store");
     ctx.res().addHeader("Vary", "Authorization");
     if (matches(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);

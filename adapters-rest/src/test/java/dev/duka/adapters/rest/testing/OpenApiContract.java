@@ -58,6 +58,11 @@ public final class OpenApiContract {
     return sharedResponsesOnly;
   }
 
+  /** The text of the packaged contract. */
+  public static String specification() {
+    return read(RESOURCE);
+  }
+
   /** A contract from given text, for testing this checker itself. */
   public static OpenApiContract of(String specification) {
     return new OpenApiContract(specification, true);
