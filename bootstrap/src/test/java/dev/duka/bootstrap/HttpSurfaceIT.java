@@ -162,7 +162,8 @@ class HttpSurfaceIT {
             raw.put("/api/v1/orders", "{}"),
             raw.post("/api/v1/orders/cart/summary", "{\"items\":"),
             raw.send("POST", "/api/v1/orders/cart/summary", "items=1", "text/plain"),
-            raw.post("/api/v1/orders/cart/summary", "{\"x\":\"" + "a".repeat(2_000_000) + "\"}"),
+            raw.expectingContinue()
+                .post("/api/v1/orders/cart/summary", "{\"x\":\"" + "a".repeat(2_000_000) + "\"}"),
             admin.get("/api/v1/orders/not-an-id"));
 
     assertThat(answers)

@@ -3,6 +3,7 @@ package dev.duka.adapters.rest;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.ops.Operations;
 import dev.duka.adapters.rest.ops.OperationsRoutes;
 import dev.duka.adapters.rest.problem.ProblemResponse;
@@ -88,6 +89,7 @@ public final class RestServer {
               config.routes.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
               JavalinState javalin = config.unsafe;
               config.routes.before(ctx -> refuseHead(ctx, javalin));
+              config.routes.before(API_PREFIX + "/*", RestServer::refuseNulInQuery);
               config.routes.before(
                   API_PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
               operationsRoutes.addTo(config);
@@ -147,6 +149,16 @@ public final class RestServer {
         Map.of(
             "availableMethods",
             allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "))));
+  }
+
+  /** A NUL character in a query parameter is refused here, for every route that reads one. */
+  private static void refuseNulInQuery(Context ctx) {
+    ctx.queryParamMap()
+        .forEach(
+            (name, values) -> {
+              JsonBodies.withoutNul("query", name);
+              values.forEach(value -> JsonBodies.withoutNul(name, value));
+            });
   }
 
   private static void problem(Exception failure, Context ctx) {

@@ -228,6 +228,17 @@ class RestServerIT {
   }
 
   @Test
+  void refusesTheNulCharacterInBodiesAndQueries() {
+    ApiResponse body = raw.post("/api/v1/_probe/echo", "{\"name\":\"a\\u0000b\",\"quantity\":1}");
+    ApiResponse query = raw.get("/api/v1/_probe/boom?q=a%00b");
+
+    assertProblem(body, 400, "invalid_value");
+    assertThat(body.json().path("errors").findValuesAsText("field")).containsExactly("name");
+    assertProblem(query, 400, "invalid_value");
+    assertThat(query.json().path("errors").findValuesAsText("field")).containsExactly("q");
+  }
+
+  @Test
   void echoesAValidBodyInSnakeCase() {
     ApiResponse response =
         raw.post("/api/v1/_probe/echo", "{\"name\":\"Kanga\",\"quantity\":2,\"lines\":[]}");

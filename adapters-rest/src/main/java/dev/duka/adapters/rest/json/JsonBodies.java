@@ -117,7 +117,19 @@ public final class JsonBodies {
       throw new InvalidValueException(
           field, nullable ? "must be a string or null" : "must be a string");
     }
-    return value.asText();
+    return withoutNul(field, value.asText());
+  }
+
+  /**
+   * {@code text}, which came in field (or query parameter) {@code field}.
+   *
+   * @throws InvalidValueException when it holds the NUL character, which PostgreSQL cannot store
+   */
+  public static String withoutNul(String field, String text) {
+    if (text != null && text.indexOf('\0') >= 0) {
+      throw new InvalidValueException(field, TextWithoutNul.MESSAGE);
+    }
+    return text;
   }
 
   /** A boolean member of a PATCH. */

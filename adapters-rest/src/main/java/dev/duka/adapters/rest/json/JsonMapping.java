@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of the API: snake_case fields, ISO-8601 times, and a strict reader
  * that refuses what a lenient one would guess at (unknown fields, duplicate keys, {@code 1.5} or
- * {@code "7"} for an integer, deep nesting).
+ * {@code "7"} for an integer, deep nesting) and strings PostgreSQL cannot store (a NUL character).
  */
 public final class JsonMapping {
   /** Deeper JSON is refused before it can exhaust the stack. */
@@ -32,6 +33,9 @@ public final class JsonMapping {
         JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
+            .addModule(
+                new SimpleModule("text-without-nul")
+                    .addDeserializer(String.class, new TextWithoutNul()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,7 +1,9 @@
 package dev.duka.adapters.rest.order;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.duka.adapters.rest.common.AddressBody;
 import dev.duka.adapters.rest.common.MoneyBody;
+import dev.duka.adapters.rest.json.TextWithoutNul;
 import dev.duka.domain.cart.CartLine;
 import dev.duka.domain.cart.CartProblem;
 import dev.duka.domain.cart.PriceBreakdown;
@@ -42,13 +44,17 @@ final class OrderBodies {
   record PlaceOrder(
       @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Item> items,
       @NotNull AddressBody shippingAddress,
-      @Size(max = 1000) String notes) {
+      @JsonDeserialize(using = TextWithoutNul.NeverNull.class) @Size(max = 1000) String notes) {
     List<CartLine> lines() {
       return items.stream().map(Item::toCartLine).toList();
     }
   }
 
-  record Cancel(@Size(max = 500) String reason) {}
+  /**
+   * Without a reason the body may be left out; an explicit null is refused, as the contract says.
+   */
+  record Cancel(
+      @JsonDeserialize(using = TextWithoutNul.NeverNull.class) @Size(max = 500) String reason) {}
 
   record Line(
       UUID productId,

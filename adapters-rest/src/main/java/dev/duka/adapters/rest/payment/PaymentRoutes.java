@@ -3,11 +3,13 @@ package dev.duka.adapters.rest.payment;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.duka.adapters.rest.Routes;
 import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.common.MoneyBody;
 import dev.duka.adapters.rest.common.PathIds;
 import dev.duka.adapters.rest.json.JsonBodies;
+import dev.duka.adapters.rest.json.TextWithoutNul;
 import dev.duka.domain.error.InvalidValueException;
 import dev.duka.domain.error.NotFoundException;
 import dev.duka.domain.order.OrderId;
@@ -58,7 +60,13 @@ public final class PaymentRoutes implements Routes {
 
   record CheckoutResponse(String sessionId, String url) {}
 
-  record RefundRequest(@Size(max = 40) String amount, @NotBlank @Size(max = 500) String reason) {}
+  /**
+   * An absent amount refunds all that remains; an explicit null is refused, so a client's unset
+   * variable never turns a partial refund into a full one.
+   */
+  record RefundRequest(
+      @JsonDeserialize(using = TextWithoutNul.NeverNull.class) @Size(max = 40) String amount,
+      @NotBlank @Size(max = 500) String reason) {}
 
   record RefundBody(UUID id, MoneyBody amount, String reason, String status, Instant createdAt) {
     static RefundBody of(Refund refund) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.duka.adapters.rest.json.JsonBodies;
+import dev.duka.adapters.rest.json.TextWithoutNul;
 import dev.duka.domain.error.DomainException;
 import dev.duka.domain.error.ErrorCode;
 import dev.duka.domain.error.Violation;
@@ -117,7 +118,9 @@ public final class Problems {
       }
       String field = pathOf(mapping);
       String message;
-      if (mapping.getCause() instanceof InputCoercionException) {
+      if (mapping instanceof TextWithoutNul.NulCharacterException) {
+        message = TextWithoutNul.MESSAGE;
+      } else if (mapping.getCause() instanceof InputCoercionException) {
         message = "is out of range";
       } else if (mapping instanceof MismatchedInputException mismatch) {
         message = "must be " + expectedType(mismatch.getTargetType());

@@ -3,6 +3,7 @@ package dev.duka.adapters.rest.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,11 +32,14 @@ public final class ApiClient {
   private final URI base;
   private final OpenApiContract contract;
   private final Map<String, String> headers;
+  private final boolean expectContinue;
 
-  private ApiClient(URI base, OpenApiContract contract, Map<String, String> headers) {
+  private ApiClient(
+      URI base, OpenApiContract contract, Map<String, String> headers, boolean expectContinue) {
     this.base = base;
     this.contract = contract;
     this.headers = Map.copyOf(headers);
+    this.expectContinue = expectContinue;
   }
 
   /** A checked client for a server on localhost. */
@@ -44,12 +48,12 @@ public final class ApiClient {
   }
 
   public static ApiClient at(URI base) {
-    return new ApiClient(base, OpenApiContract.load(), Map.of());
+    return new ApiClient(base, OpenApiContract.load(), Map.of(), false);
   }
 
   /** This client, checking against another contract (for testing the checker itself). */
   public ApiClient checkedAgainst(OpenApiContract other) {
-    return new ApiClient(base, other, headers);
+    return new ApiClient(base, other, headers, expectContinue);
   }
 
   /**
@@ -57,12 +61,12 @@ public final class ApiClient {
    * answer to them must still be documented.
    */
   public ApiClient responsesOnly() {
-    return new ApiClient(base, OpenApiContract.loadForResponses(), headers);
+    return new ApiClient(base, OpenApiContract.loadForResponses(), headers, expectContinue);
   }
 
   /** This client without contract checks. */
   public ApiClient unchecked() {
-    return new ApiClient(base, null, headers);
+    return new ApiClient(base, null, headers, expectContinue);
   }
 
   /** This client sending {@code Authorization: Bearer <token>}. */
@@ -73,7 +77,16 @@ public final class ApiClient {
   public ApiClient withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new ApiClient(base, contract, more);
+    return new ApiClient(base, contract, more, expectContinue);
+  }
+
+  /**
+   * This client sending {@code Expect: 100-continue} with bodies, as clients do with large ones: a
+   * server refusing the body (413) answers before it is sent, instead of closing the connection
+   * under a client still writing.
+   */
+  public ApiClient expectingContinue() {
+    return new ApiClient(base, contract, headers, true);
   }
 
   public ApiResponse get(String path) {
@@ -124,14 +137,10 @@ public final class ApiClient {
       sent.put("Content-Type", List.of(contentType));
     }
     ApiResponse response;
-    try {
-      HttpResponse<String> raw = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + uri + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    if (expectContinue && body != null) {
+      response = exchangeExpectingContinue(method, uri, body, contentType);
+    } else {
+      response = exchange(method, uri, request);
     }
     if (contract != null) {
       contract.check(
@@ -142,5 +151,34 @@ public final class ApiClient {
           response);
     }
     return response;
+  }
+
+  private ApiResponse exchange(String method, URI uri, HttpRequest.Builder request) {
+    ApiResponse response;
+    try {
+      HttpResponse<String> raw = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + uri + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return response;
+  }
+
+  private ApiResponse exchangeExpectingContinue(
+      String method, URI uri, byte[] body, String contentType) {
+    Map<String, String> sent = new LinkedHashMap<>(headers);
+    if (contentType != null) {
+      sent.put("Content-Type", contentType);
+    }
+    String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    RawHttp.Answer answer =
+        RawHttp.exchangeExpectingContinue(uri.getPort(), method, target, sent, body);
+    Map<String, List<String>> received = new LinkedHashMap<>();
+    answer.headers().forEach((name, value) -> received.put(name, List.of(value)));
+    return new ApiResponse(
+        answer.status(), HttpHeaders.of(received, (name, value) -> true), answer.body());
   }
 }

@@ -33,12 +33,14 @@ public final class ContractOperations {
    * @param anonymous true when the contract lets it be called without a token ({@code security:
    *     []}, or an empty requirement among the alternatives)
    * @param requestBodies the body schema for each accepted media type; empty without a body
+   * @param bodyRequired true when a request without a body is wrong
    */
   public record Operation(
       String method,
       String path,
       boolean anonymous,
       Map<String, Schema<?>> requestBodies,
+      boolean bodyRequired,
       Set<String> statuses) {
     /** {@code "POST /api/v1/orders"}: how tables of expectations name operations. */
     public String key() {
@@ -106,11 +108,15 @@ public final class ContractOperations {
         bodies.put(content.getKey(), content.getValue().getSchema());
       }
     }
+    boolean bodyRequired =
+        operation.getRequestBody() != null
+            && Boolean.TRUE.equals(operation.getRequestBody().getRequired());
     return new Operation(
         method.name().toUpperCase(Locale.ROOT),
         path,
         anonymous,
         bodies,
+        bodyRequired,
         new TreeSet<>(operation.getResponses().keySet()));
   }
 }
