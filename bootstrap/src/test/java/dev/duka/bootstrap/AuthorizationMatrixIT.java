@@ -12,6 +12,11 @@ import dev.duka.domain.catalog.ProductId;
 import dev.duka.domain.port.out.TokenRepository.EmailToken.Purpose;
 import dev.duka.domain.user.Role;
 import dev.duka.domain.user.UserId;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,14 +93,30 @@ class AuthorizationMatrixIT {
     return new Expect(401, 403, 403, status);
   }
 
-  /** A concrete request: the path with its ids, a JSON body or null, extra headers. */
-  record Call(String path, String body, Map<String, String> headers) {
+  /**
+   * A concrete request: the path with its ids, a body (JSON unless {@code contentType} says
+   * otherwise) or null, extra headers.
+   */
+  record Call(String path, byte[] body, String contentType, Map<String, String> headers) {
     static Call to(String path) {
-      return new Call(path, null, Map.of());
+      return new Call(path, null, null, Map.of());
     }
 
-    static Call to(String path, String body) {
-      return new Call(path, body, Map.of());
+    static Call to(String path, String json) {
+      return new Call(path, json.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+    }
+
+    static Call to(String path, String json, Map<String, String> headers) {
+      return new Call(path, json.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    static Call multipart(String path, MultipartBody body) {
+      return new Call(path, body.bytes(), body.contentType(), Map.of());
+    }
+
+    /** True when the caller sent {@code text} itself, so an answer may echo it. */
+    boolean sent(String text) {
+      return body != null && new String(body, StandardCharsets.UTF_8).contains(text);
     }
   }
 
@@ -225,6 +247,30 @@ class AuthorizationMatrixIT {
         adminOnly(200),
         s -> Call.to(s.path(s.product().toString()), "{\"delta\":1,\"reason\":\"matrix\"}"));
     row("GET /api/v1/brands", everyone(200), s -> Call.to(s.path));
+    // images: multipart uploads, files served to anyone
+    row(
+        "POST /api/v1/products/{id}/images",
+        adminOnly(201),
+        s -> Call.multipart(s.path(s.product().toString()), picture()));
+    row(
+        "DELETE /api/v1/products/{id}/images/{image_id}",
+        adminOnly(204),
+        s -> Call.to(s.path(s.product().toString()).replace("{image_id}", s.image("id"))));
+    row(
+        "POST /api/v1/products/with-images",
+        adminOnly(201),
+        s ->
+            Call.multipart(
+                s.path,
+                picture()
+                    .json(
+                        "product",
+                        "{\"name\":\"Matrix "
+                            + s.unique
+                            + "\",\"price\":\"1000.00\",\"stock\":1,\"category_id\":\""
+                            + shop.category()
+                            + "\"}")));
+    row("GET /uploads/{key}", everyone(200), s -> Call.to(s.image("url")));
     // orders
     row(
         "POST /api/v1/orders/cart/summary",
@@ -275,8 +321,7 @@ class AuthorizationMatrixIT {
         s -> {
           FakeStripe.Delivery event =
               stripe.event("customer.created", "{\"id\":\"cus_matrix\",\"object\":\"customer\"}");
-          return new Call(
-              s.path, event.body(), Map.of("Stripe-Signature", event.signatureHeader()));
+          return Call.to(s.path, event.body(), Map.of("Stripe-Signature", event.signatureHeader()));
         });
     row(
         "GET /api/v1/payments",
@@ -290,6 +335,18 @@ class AuthorizationMatrixIT {
         "POST /api/v1/admin/orders/{id}/refund",
         adminOnly(201),
         s -> Call.to(s.path(s.paidOrder()), "{\"reason\":\"matrix\"}"));
+  }
+
+  /** A multipart body with one small picture in the part {@code files}. */
+  static MultipartBody picture() {
+    BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new MultipartBody().file("files", "matrix.png", "image/png", png.toByteArray());
   }
 
   static String token(String field, String value) {
@@ -339,6 +396,7 @@ class AuthorizationMatrixIT {
     private String order;
     private String session;
     private String paidOrder;
+    private JsonNode image;
 
     Scene(String path) {
       this.path = path;
@@ -370,6 +428,25 @@ class AuthorizationMatrixIT {
         product = shop.product("1000.00", 50);
       }
       return product;
+    }
+
+    /** A field of an image of {@link #product()}, uploaded by an administrator. */
+    String image(String field) {
+      if (image == null) {
+        MultipartBody body = picture();
+        ApiResponse uploaded =
+            api.withToken(shop.signIn(Role.ADMIN))
+                .sendBytes(
+                    "POST",
+                    "/api/v1/products/" + product() + "/images",
+                    body.bytes(),
+                    body.contentType());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        image = uploaded.json().path("images").get(0);
+      }
+      return field.equals("url")
+          ? image.path("original").path("url").asText()
+          : image.path(field).asText();
     }
 
     String orderBody() {
@@ -478,11 +555,7 @@ class AuthorizationMatrixIT {
       client = client.withHeader(header.getKey(), header.getValue());
     }
     ApiResponse response =
-        client.send(
-            operation.method(),
-            call.path(),
-            call.body(),
-            call.body() == null ? null : "application/json");
+        client.sendBytes(operation.method(), call.path(), call.body(), call.contentType());
     return new Exchange(operation.key(), who, call, response, scene);
   }
 
@@ -564,9 +637,7 @@ class AuthorizationMatrixIT {
         Scene scene = exchange.scene();
         for (String personal :
             List.of(scene.ownerEmail(), scene.owner.toString(), scene.ownerMarker)) {
-          boolean sentByTheCaller =
-              exchange.call().body() != null && exchange.call().body().contains(personal);
-          if (answer.contains(personal) && !sentByTheCaller) {
+          if (answer.contains(personal) && !exchange.call().sent(personal)) {
             leaks.add(exchange + " shows the owner's " + personal);
           }
         }
