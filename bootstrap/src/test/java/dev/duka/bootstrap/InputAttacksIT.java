@@ -551,8 +551,10 @@ class InputAttacksIT {
               "/api/v1/orders/" + id,
               "/api/v1/payments/" + id,
               "/api/v1/stripe/status/" + id)) {
-        ApiResponse response = admin.get(path);
-        if (response.status() != 400 && response.status() != 404) {
+        // Jetty itself refuses some of these (400) where the contract lists only 404
+        ApiResponse response = admin.unchecked().get(path);
+        if ((response.status() != 400 && response.status() != 404)
+            || !response.contentType().startsWith("application/problem+json")) {
           wrong.add(path + " → " + response);
         }
       }

@@ -60,7 +60,8 @@ public final class RawHttp {
     StringBuilder request = new StringBuilder();
     request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     request.append("Host: 127.0.0.1:").append(port).append("\r\n");
-    headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    headers.forEach(
+        (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
     request.append("Content-Length: ").append(body.length).append("\r\n");
     request.append("Expect: 100-continue\r\n");
     request.append("Connection: close\r\n\r\n");
