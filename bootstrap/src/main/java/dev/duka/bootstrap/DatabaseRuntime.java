@@ -22,6 +22,12 @@ final class DatabaseRuntime implements AutoCloseable {
   /** Close to the HTTP worker count, so requests rarely queue for a connection. */
   static final int POOL_SIZE = 32;
 
+  /**
+   * How long a request waits for a connection before it is answered 503: under the 2 s a client of
+   * a lost (or saturated) database is promised an answer in, with room for the rest of the request.
+   */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(1500);
+
   private final EmbeddedPostgresServer embedded;
   private final PostgresDatabase database;
 
@@ -46,7 +52,7 @@ final class DatabaseRuntime implements AutoCloseable {
     PostgresDatabase database =
         PostgresDatabase.open(
             target,
-            new PoolSettings(POOL_SIZE, Duration.ofSeconds(2), "duka"),
+            new PoolSettings(POOL_SIZE, CONNECTION_TIMEOUT, "duka"),
             hikari -> registry.ifPresent(hikari::setMetricRegistry));
     return new DatabaseRuntime(embedded, database);
   }

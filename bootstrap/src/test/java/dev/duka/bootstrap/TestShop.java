@@ -67,7 +67,11 @@ final class TestShop implements AutoCloseable {
   }
 
   static TestShop start(Map<String, String> settings) throws Exception {
-    JdbcTarget target = TestDatabase.freshTarget();
+    return start(TestDatabase.freshTarget(), settings);
+  }
+
+  /** A shop on the database at {@code target}, which it migrates. */
+  static TestShop start(JdbcTarget target, Map<String, String> settings) throws Exception {
     Path dataDir = Files.createTempDirectory("duka-shop");
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", target.jdbcUrl());
