@@ -2,8 +2,13 @@ package dev.duka.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duka.adapters.postgres.JdbcTarget;
+import dev.duka.adapters.postgres.PostgresDatabase;
+import dev.duka.adapters.postgres.PostgresDatabase.PoolSettings;
+import dev.duka.adapters.postgres.testing.TestDatabase;
 import dev.duka.adapters.rest.testing.ApiClient;
 import dev.duka.adapters.rest.testing.ApiResponse;
+import dev.duka.adapters.rest.testing.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +144,83 @@ class FatJarIT {
     } finally {
       server.destroyForcibly();
     }
+  }
+
+  @Test
+  void sigtermLetsASlowRequestFinishRefusesNewOnesAndExitsZero() throws Exception {
+    JdbcTarget target = TestDatabase.freshTarget();
+    int port = ApplicationIT.freePort();
+    Map<String, String> env =
+        Map.of(
+            "DATABASE_URL",
+            target.jdbcUrl(),
+            "JWT_SECRET",
+            "a-fat-jar-test-secret-of-at-least-thirty-two-bytes",
+            "ADMIN_SECRET",
+            "a-fat-jar-admin-secret-of-at-least-thirty-two-bytes",
+            "PORT",
+            Integer.toString(port));
+    Process server =
+        java(env, "serve")
+            .redirectOutput(workDir.resolve("slow.out").toFile())
+            .redirectError(workDir.resolve("slow.err").toFile())
+            .start();
+    ExecutorService client = Executors.newSingleThreadExecutor();
+    try (PostgresDatabase scene =
+        PostgresDatabase.open(
+            target, new PoolSettings(2, Duration.ofSeconds(5), "scene"), c -> {})) {
+      ApiClient api = ApiClient.at(port);
+      awaitReady(api, server);
+      Handle locker = scene.jdbi().open();
+      Future<ApiResponse> slow;
+      try {
+        // the slow request waits on a lock the test holds, in the middle of its transaction
+        locker.begin();
+        locker.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
+        slow = client.submit(() -> api.get("/api/v1/products"));
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (waitingOnLocks(scene) == 0) {
+          assertThat(Instant.now()).as("the request reached the lock").isBefore(deadline);
+          Thread.sleep(50);
+        }
+
+        server.destroy(); // SIGTERM
+        deadline = Instant.now().plusSeconds(10);
+        boolean refused = false;
+        while (!refused && Instant.now().isBefore(deadline)) {
+          try {
+            refused = RawHttp.exchange(port, "GET", "/health").status() == 503;
+          } catch (java.io.UncheckedIOException connectionRefused) {
+            refused = true;
+          }
+          Thread.sleep(50);
+        }
+        assertThat(refused).as("new requests are refused while stopping").isTrue();
+        assertThat(slow).as("the slow request is still running").isNotDone();
+      } finally {
+        locker.rollback();
+        locker.close();
+      }
+      ApiResponse finished = slow.get(30, TimeUnit.SECONDS);
+      assertThat(finished.status()).as("the in-flight request completed").isEqualTo(200);
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.exitValue()).as("a clean stop exits 0").isZero();
+    } finally {
+      client.shutdownNow();
+      server.destroyForcibly();
+    }
+  }
+
+  private static long waitingOnLocks(PostgresDatabase scene) {
+    return scene
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND datname = current_database()")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   private static void awaitReady(ApiClient api, Process server) throws Exception {
