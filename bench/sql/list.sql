@@ -1,0 +1,28 @@
+-- Ceiling of scenario (b), GET /products?category_id&min_price&max_price&page: the one statement
+-- the server runs (ProductSql.list: page and total together), with the draws of list.lua: any
+-- category (with its subcategories), a price band of 1,000 × 2^b to 8,000 × 2^b TZS, page 1-5.
+\set c random(1, :categories)
+\set page random(1, 5)
+\set b random(0, 10)
+\set minp 100000 * (1 << :b)
+\set maxp :minp * 8
+\set limit 20
+\set offset (:page - 1) * :limit
+-- main
+WITH RECURSIVE scope(id, inside) AS (
+  SELECT id, id = md5('duka-bench-category-' || :c)::uuid FROM categories
+  WHERE parent_id IS NULL AND active
+  UNION SELECT c.id, s.inside OR c.id = md5('duka-bench-category-' || :c)::uuid
+  FROM categories c JOIN scope s ON c.parent_id = s.id WHERE c.active)
+SELECT (SELECT count(*) FROM products p WHERE p.active
+    AND p.category_id = ANY(ARRAY(SELECT id FROM scope WHERE inside))
+    AND p.currency = CAST(:currency AS char(3)) AND p.price_minor >= :minp
+    AND p.price_minor <= :maxp) AS total, r.*
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+  SELECT p.id, p.sku, p.slug, p.name, p.description, p.brand, p.category_id, p.price_minor,
+    p.currency, p.stock, p.active, p.created_by, p.updated_by, p.created_at, p.updated_at,
+    p.version
+  FROM products p WHERE p.active AND p.category_id = ANY(ARRAY(SELECT id FROM scope WHERE inside))
+    AND p.currency = CAST(:currency AS char(3)) AND p.price_minor >= :minp
+    AND p.price_minor <= :maxp
+  ORDER BY p.created_at DESC, p.id LIMIT :limit OFFSET :offset) AS r ON true;
