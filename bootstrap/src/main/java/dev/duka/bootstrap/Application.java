@@ -80,7 +80,8 @@ public final class Application implements AutoCloseable {
               config.corsOrigins(),
               1024 * 1024,
               Duration.ofSeconds(20),
-              DatabaseRuntime.POOL_SIZE * 2);
+              DatabaseRuntime.POOL_SIZE * 2,
+              config.maxUploadBytes());
       server =
           RestServer.create(
                   settings,

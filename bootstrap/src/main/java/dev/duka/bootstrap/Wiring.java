@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.duka.adapters.postgres.JdbiTransactions;
 import dev.duka.adapters.postgres.audit.JdbiAuditLog;
 import dev.duka.adapters.postgres.catalog.JdbiCategoryRepository;
+import dev.duka.adapters.postgres.catalog.JdbiProductImageRepository;
 import dev.duka.adapters.postgres.catalog.JdbiProductRepository;
 import dev.duka.adapters.postgres.order.JdbiIdempotencyStore;
 import dev.duka.adapters.postgres.order.JdbiOrderRepository;
@@ -16,7 +17,9 @@ import dev.duka.adapters.rest.auth.AuthRoutes;
 import dev.duka.adapters.rest.auth.Authentication;
 import dev.duka.adapters.rest.auth.Throttle;
 import dev.duka.adapters.rest.catalog.CategoryRoutes;
+import dev.duka.adapters.rest.catalog.ImageRoutes;
 import dev.duka.adapters.rest.catalog.ProductRoutes;
+import dev.duka.adapters.rest.catalog.UploadRoutes;
 import dev.duka.adapters.rest.common.ConditionalJson;
 import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.json.JsonMapping;
@@ -29,12 +32,14 @@ import dev.duka.adapters.rest.security.JwtTokenIssuer;
 import dev.duka.adapters.rest.security.RateLimitedThrottle;
 import dev.duka.adapters.rest.security.RateLimiter;
 import dev.duka.adapters.rest.user.AdminUserRoutes;
+import dev.duka.adapters.storage.FileSystemImageStorage;
 import dev.duka.adapters.stripe.StripePaymentGateway;
 import dev.duka.adapters.stripe.StripeWebhooks;
 import dev.duka.application.catalog.CatalogSettings;
 import dev.duka.application.catalog.CategoryService;
 import dev.duka.application.catalog.ProductAdministrationService;
 import dev.duka.application.catalog.ProductBrowsingService;
+import dev.duka.application.catalog.ProductImageService;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.application.order.OrderAdministrationService;
 import dev.duka.application.order.OrderLifecycleService;
@@ -60,12 +65,14 @@ import dev.duka.domain.port.out.AuditLog;
 import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.Clock;
 import dev.duka.domain.port.out.IdGenerator;
+import dev.duka.domain.port.out.ImageStorage;
 import dev.duka.domain.port.out.Mailer;
 import dev.duka.domain.port.out.OrderRepository;
 import dev.duka.domain.port.out.Outbox;
 import dev.duka.domain.port.out.PasswordHasher;
 import dev.duka.domain.port.out.PaymentGateway;
 import dev.duka.domain.port.out.PaymentWebhooks;
+import dev.duka.domain.port.out.ProductImageRepository;
 import dev.duka.domain.port.out.ProductRepository;
 import dev.duka.domain.port.out.TokenIssuer;
 import dev.duka.domain.port.out.TokenRepository;
@@ -118,6 +125,7 @@ final class Wiring {
   final CategoryService categoryService;
   final ProductBrowsingService productBrowsing;
   final ProductAdministrationService productAdministration;
+  final ProductImageService productImages;
 
   Wiring(Config config, DatabaseRuntime database) {
     this.config = config;
@@ -208,16 +216,23 @@ final class Wiring {
     this.orderAdministration =
         new OrderAdministrationService(orders, transactions, config.defaultCurrency());
     this.categoryService = new CategoryService(categories, audit, transactions, clock, ids);
-    this.productBrowsing = new ProductBrowsingService(products);
+    ProductImageRepository images = new JdbiProductImageRepository(jdbi);
+    ImageStorage storage = new FileSystemImageStorage(config.uploadsDir(), config.maxUploadBytes());
+    this.productBrowsing = new ProductBrowsingService(products, images);
     this.productAdministration =
         new ProductAdministrationService(
             products,
+            images,
+            storage,
             categories,
             audit,
             transactions,
             clock,
             ids,
             new CatalogSettings(config.defaultCurrency()));
+    this.productImages =
+        new ProductImageService(
+            products, images, storage, productAdministration, audit, transactions, clock, ids);
   }
 
   /** Sends the mails waiting in the outbox. */
@@ -225,7 +240,7 @@ final class Wiring {
     return new DeliverMailService(outbox, mailer, clock, settings);
   }
 
-  /** Every feature's routes, declared under {@code /api/v1}. */
+  /** Every feature's routes, declared under {@code /api/v1}, and the uploaded files. */
   List<Routes> routes() {
     Authentication authentication = new Authentication(sessions);
     return List.of(
@@ -272,6 +287,8 @@ final class Wiring {
             bodies,
             new ConditionalJson(json),
             config.defaultCurrency()),
+        new ImageRoutes(productImages, authentication, bodies, config.maxUploadBytes()),
+        new UploadRoutes(productImages),
         new OrderRoutes(
             placeOrders, placeOrders, orderLifecycle, orderLifecycle, authentication, bodies),
         new AdminOrderRoutes(orderAdministration, payments, authentication),

@@ -49,12 +49,14 @@ final class TestShop implements AutoCloseable {
   final Application app;
   final ApiClient api;
   final PostgresDatabase db;
+  final Path dataDir;
   private Category category;
 
-  private TestShop(Application app, PostgresDatabase db) {
+  private TestShop(Application app, PostgresDatabase db, Path dataDir) {
     this.app = app;
     this.api = ApiClient.at(app.port());
     this.db = db;
+    this.dataDir = dataDir;
   }
 
   static TestShop start(Map<String, String> settings) throws Exception {
@@ -73,8 +75,8 @@ final class TestShop implements AutoCloseable {
     Application app = Application.start(ConfigLoader.load(env, SecretStore::new).config());
     return new TestShop(
         app,
-        PostgresDatabase.open(
-            target, new PoolSettings(8, Duration.ofSeconds(5), "scene"), c -> {}));
+        PostgresDatabase.open(target, new PoolSettings(8, Duration.ofSeconds(5), "scene"), c -> {}),
+        dataDir);
   }
 
   /** A verified account with the given role; returns its access token. */

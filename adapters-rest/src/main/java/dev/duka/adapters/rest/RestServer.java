@@ -11,6 +11,7 @@ import dev.duka.adapters.rest.web.AccessLog;
 import dev.duka.adapters.rest.web.Cors;
 import dev.duka.adapters.rest.web.RequestIds;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -59,6 +60,11 @@ public final class RestServer {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.maxRequestSize = settings.maxBodyBytes();
+              // Routes taking files set their own limits per request; these bound any other use.
+              config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  settings.maxUploadBytes() * 11, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
               config.http.prefer405over404 = true;
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
@@ -81,7 +87,12 @@ public final class RestServer {
                   API_PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
               operationsRoutes.addTo(config);
               config.routes.apiBuilder(
-                  () -> path(API_PREFIX, () -> routes.forEach(Routes::declare)));
+                  () -> {
+                    path(
+                        API_PREFIX,
+                        () -> routes.stream().filter(r -> !r.atRoot()).forEach(Routes::declare));
+                    routes.stream().filter(Routes::atRoot).forEach(Routes::declare);
+                  });
               config.routes.exception(HttpResponseException.class, RestServer::problem);
               config.routes.exception(Exception.class, RestServer::problem);
             });

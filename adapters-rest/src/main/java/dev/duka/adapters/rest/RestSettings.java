@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param maxBodyBytes the largest JSON body accepted (413 beyond)
  * @param stopTimeout how long in-flight requests may take to finish on shutdown
  * @param maxThreads the most requests served at once
+ * @param maxUploadBytes the largest file a multipart request may carry (413 beyond)
  */
 public record RestSettings(
     String host,
@@ -18,11 +19,26 @@ public record RestSettings(
     List<String> corsOrigins,
     long maxBodyBytes,
     Duration stopTimeout,
-    int maxThreads) {
+    int maxThreads,
+    long maxUploadBytes) {
+  /** The default largest upload: 10 MiB. */
+  public static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
   public RestSettings {
     Objects.requireNonNull(host, "host");
     corsOrigins = List.copyOf(corsOrigins);
     Objects.requireNonNull(stopTimeout, "stopTimeout");
+  }
+
+  /** Settings with uploads of at most {@link #MAX_UPLOAD_BYTES}. */
+  public RestSettings(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      long maxBodyBytes,
+      Duration stopTimeout,
+      int maxThreads) {
+    this(host, port, corsOrigins, maxBodyBytes, stopTimeout, maxThreads, MAX_UPLOAD_BYTES);
   }
 
   /** Defaults for a server on {@code port}: 1 MiB bodies, 10 s to drain, 64 threads. */
@@ -31,14 +47,17 @@ public record RestSettings(
   }
 
   public RestSettings withCorsOrigins(List<String> origins) {
-    return new RestSettings(host, port, origins, maxBodyBytes, stopTimeout, maxThreads);
+    return new RestSettings(
+        host, port, origins, maxBodyBytes, stopTimeout, maxThreads, maxUploadBytes);
   }
 
   public RestSettings withHost(String value) {
-    return new RestSettings(value, port, corsOrigins, maxBodyBytes, stopTimeout, maxThreads);
+    return new RestSettings(
+        value, port, corsOrigins, maxBodyBytes, stopTimeout, maxThreads, maxUploadBytes);
   }
 
   public RestSettings withMaxBodyBytes(long value) {
-    return new RestSettings(host, port, corsOrigins, value, stopTimeout, maxThreads);
+    return new RestSettings(
+        host, port, corsOrigins, value, stopTimeout, maxThreads, maxUploadBytes);
   }
 }

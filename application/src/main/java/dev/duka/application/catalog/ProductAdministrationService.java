@@ -5,6 +5,7 @@ import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.InsufficientStockException;
 import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
+import dev.duka.domain.catalog.ProductImage;
 import dev.duka.domain.catalog.Sku;
 import dev.duka.domain.catalog.SkuRule;
 import dev.duka.domain.catalog.Slug;
@@ -23,6 +24,8 @@ import dev.duka.domain.port.out.AuditLog;
 import dev.duka.domain.port.out.CategoryRepository;
 import dev.duka.domain.port.out.Clock;
 import dev.duka.domain.port.out.IdGenerator;
+import dev.duka.domain.port.out.ImageStorage;
+import dev.duka.domain.port.out.ProductImageRepository;
 import dev.duka.domain.port.out.ProductRepository;
 import dev.duka.domain.port.out.Transactions;
 import dev.duka.domain.user.Actor;
@@ -45,6 +48,8 @@ public final class ProductAdministrationService
         DeleteProductUseCase,
         AdjustStockUseCase {
   private final ProductRepository products;
+  private final ProductImageRepository images;
+  private final ImageFiles files;
   private final CategoryRepository categories;
   private final AuditLog audit;
   private final Transactions transactions;
@@ -55,6 +60,8 @@ public final class ProductAdministrationService
 
   public ProductAdministrationService(
       ProductRepository products,
+      ProductImageRepository images,
+      ImageStorage storage,
       CategoryRepository categories,
       AuditLog audit,
       Transactions transactions,
@@ -62,6 +69,8 @@ public final class ProductAdministrationService
       IdGenerator ids,
       CatalogSettings settings) {
     this.products = products;
+    this.images = images;
+    this.files = new ImageFiles(storage, images, transactions);
     this.categories = categories;
     this.audit = audit;
     this.transactions = transactions;
@@ -129,7 +138,7 @@ public final class ProductAdministrationService
               "product.created",
               id,
               Map.of("sku", product.sku().value(), "name", name, "stock", Integer.toString(stock)));
-          return ProductView.of(product);
+          return ProductView.of(product, List.of());
         });
   }
 
@@ -180,31 +189,38 @@ public final class ProductAdministrationService
                       caller.asActor(),
                       clock.now()));
           record(caller, "product.changed", id, Map.of("fields", changed(old, stored)));
-          return ProductView.of(stored);
+          return ProductView.of(stored, images.imagesOf(id));
         });
   }
 
   @Override
   public Removal deleteProduct(Caller caller, ProductId id) {
     Admins.require(caller, "delete products");
-    return transactions.inTransaction(
-        () -> {
-          Product product =
-              products.findById(id).orElseThrow(() -> new NotFoundException("product", id));
-          if (products.deleteIfNeverOrdered(id)) {
-            record(caller, "product.deleted", id, Map.of("sku", product.sku().value()));
-            return Removal.DELETED;
-          }
-          if (product.active()) {
-            products.update(product.deactivated(caller.asActor(), clock.now()));
-          }
-          record(
-              caller,
-              "product.deactivated",
-              id,
-              Map.of("sku", product.sku().value(), "reason", "ordered before"));
-          return Removal.DEACTIVATED;
-        });
+    List<ProductImage> pictures = new ArrayList<>();
+    Removal removal =
+        transactions.inTransaction(
+            () -> {
+              images.lockImagesOf(id);
+              Product product =
+                  products.findById(id).orElseThrow(() -> new NotFoundException("product", id));
+              List<ProductImage> held = images.imagesOf(id);
+              if (products.deleteIfNeverOrdered(id)) {
+                record(caller, "product.deleted", id, Map.of("sku", product.sku().value()));
+                pictures.addAll(held);
+                return Removal.DELETED;
+              }
+              if (product.active()) {
+                products.update(product.deactivated(caller.asActor(), clock.now()));
+              }
+              record(
+                  caller,
+                  "product.deactivated",
+                  id,
+                  Map.of("sku", product.sku().value(), "reason", "ordered before"));
+              return Removal.DEACTIVATED;
+            });
+    files.release(ImageFiles.filesOf(pictures));
+    return removal;
   }
 
   @Override
@@ -229,7 +245,7 @@ public final class ProductAdministrationService
                   adjustment.reason(),
                   "stock",
                   Integer.toString(after.getAsInt())));
-          return ProductView.of(product);
+          return ProductView.of(product, images.imagesOf(id));
         });
   }
 

@@ -1,7 +1,9 @@
 package dev.duka.application.catalog;
 
 import dev.duka.domain.catalog.BrandCount;
+import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
+import dev.duka.domain.catalog.ProductImage;
 import dev.duka.domain.catalog.ProductQuery;
 import dev.duka.domain.catalog.SearchText;
 import dev.duka.domain.common.Page;
@@ -12,9 +14,11 @@ import dev.duka.domain.port.in.ListBrandsUseCase;
 import dev.duka.domain.port.in.ListProductsUseCase;
 import dev.duka.domain.port.in.ProductView;
 import dev.duka.domain.port.in.SearchProductsUseCase;
+import dev.duka.domain.port.out.ProductImageRepository;
 import dev.duka.domain.port.out.ProductRepository;
 import dev.duka.domain.user.Caller;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,9 +28,11 @@ import java.util.Optional;
 public final class ProductBrowsingService
     implements ListProductsUseCase, SearchProductsUseCase, GetProductUseCase, ListBrandsUseCase {
   private final ProductRepository products;
+  private final ProductImageRepository images;
 
-  public ProductBrowsingService(ProductRepository products) {
+  public ProductBrowsingService(ProductRepository products, ProductImageRepository images) {
     this.products = products;
+    this.images = images;
   }
 
   @Override
@@ -35,7 +41,7 @@ public final class ProductBrowsingService
     if (query.includeHidden()) {
       Admins.require(caller, "list hidden products");
     }
-    return products.list(query, page).map(ProductView::of);
+    return withImages(products.list(query, page));
   }
 
   @Override
@@ -45,18 +51,25 @@ public final class ProductBrowsingService
     if (filters.includeHidden()) {
       Admins.require(caller, "search hidden products");
     }
-    return products.search(search, filters, page).map(ProductView::of);
+    return withImages(products.search(search, filters, page));
   }
 
   @Override
   public ProductView getProduct(Optional<Caller> caller, ProductId id) {
     return (Admins.isAdmin(caller) ? products.findById(id) : products.findVisible(id))
-        .map(ProductView::of)
+        .map(product -> ProductView.of(product, images.imagesOf(id)))
         .orElseThrow(() -> new NotFoundException("product", id));
   }
 
   @Override
   public List<BrandCount> listBrands() {
     return products.countByBrand();
+  }
+
+  /** The page's products with their images, read in one query for the whole page. */
+  private Page<ProductView> withImages(Page<Product> page) {
+    Map<ProductId, List<ProductImage>> byProduct =
+        images.imagesOf(page.items().stream().map(Product::id).toList());
+    return page.map(p -> ProductView.of(p, byProduct.getOrDefault(p.id(), List.of())));
   }
 }

@@ -9,6 +9,7 @@ import dev.duka.domain.testing.FixedClock;
 import dev.duka.domain.testing.Fixtures;
 import dev.duka.domain.testing.InMemoryAuditLog;
 import dev.duka.domain.testing.InMemoryCatalog;
+import dev.duka.domain.testing.InMemoryImageStorage;
 import dev.duka.domain.testing.InMemoryTransactions;
 import dev.duka.domain.testing.SequentialIdGenerator;
 import dev.duka.domain.user.Caller;
@@ -29,10 +30,30 @@ final class CatalogWorld {
 
   final CategoryService categories =
       new CategoryService(catalog.categories(), audit, transactions, clock, ids);
-  final ProductBrowsingService browsing = new ProductBrowsingService(catalog.products());
+  final InMemoryImageStorage storage = new InMemoryImageStorage(1024);
+  final ProductBrowsingService browsing =
+      new ProductBrowsingService(catalog.products(), catalog.images());
   final ProductAdministrationService administration =
       new ProductAdministrationService(
-          catalog.products(), catalog.categories(), audit, transactions, clock, ids, settings);
+          catalog.products(),
+          catalog.images(),
+          storage,
+          catalog.categories(),
+          audit,
+          transactions,
+          clock,
+          ids,
+          settings);
+  final ProductImageService pictures =
+      new ProductImageService(
+          catalog.products(),
+          catalog.images(),
+          storage,
+          administration,
+          audit,
+          transactions,
+          clock,
+          ids);
 
   final Caller admin = new Caller(Fixtures.userId("admin"), Role.ADMIN);
   final Caller shopper = new Caller(Fixtures.userId("shopper"), Role.USER);

@@ -5,8 +5,10 @@ import dev.duka.domain.catalog.BrandCount;
 import dev.duka.domain.catalog.Category;
 import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.CategoryTree;
+import dev.duka.domain.catalog.ImageId;
 import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
+import dev.duka.domain.catalog.ProductImage;
 import dev.duka.domain.catalog.ProductQuery;
 import dev.duka.domain.catalog.SearchText;
 import dev.duka.domain.catalog.Sku;
@@ -19,6 +21,7 @@ import dev.duka.domain.error.ConflictException;
 import dev.duka.domain.error.DuplicateException;
 import dev.duka.domain.error.NotFoundException;
 import dev.duka.domain.port.out.CategoryRepository;
+import dev.duka.domain.port.out.ProductImageRepository;
 import dev.duka.domain.port.out.ProductRepository;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,10 +58,12 @@ public final class InMemoryCatalog {
   private final Map<ProductId, Product> products = new LinkedHashMap<>();
   private final List<StockMovement> ledger = new ArrayList<>();
   private final Set<ProductId> ordered = new HashSet<>();
+  private final List<ProductImage> images = new ArrayList<>();
   private Runnable beforeNextInsert;
 
   private final CategoryRepository categoryRepository = new Categories();
   private final ProductRepository productRepository = new Products();
+  private final ProductImageRepository imageRepository = new Images();
 
   public CategoryRepository categories() {
     return categoryRepository;
@@ -66,6 +71,11 @@ public final class InMemoryCatalog {
 
   public ProductRepository products() {
     return productRepository;
+  }
+
+  /** The products' images; deleting a product deletes them, as the table's cascade does. */
+  public ProductImageRepository images() {
+    return imageRepository;
   }
 
   /**
@@ -286,6 +296,7 @@ public final class InMemoryCatalog {
           return false;
         }
         products.remove(id);
+        images.removeIf(image -> image.productId().equals(id));
         ledger.removeIf(m -> m.productId().equals(id));
         return true;
       }
@@ -510,5 +521,98 @@ public final class InMemoryCatalog {
         p.createdAt(),
         p.updatedAt(),
         version);
+  }
+
+  private final class Images implements ProductImageRepository {
+    private static final Comparator<ProductImage> BY_POSITION =
+        Comparator.comparingInt(ProductImage::position);
+
+    @Override
+    public List<ProductImage> imagesOf(ProductId product) {
+      synchronized (InMemoryCatalog.this) {
+        return images.stream()
+            .filter(image -> image.productId().equals(product))
+            .sorted(BY_POSITION)
+            .toList();
+      }
+    }
+
+    @Override
+    public Map<ProductId, List<ProductImage>> imagesOf(Collection<ProductId> products) {
+      synchronized (InMemoryCatalog.this) {
+        Map<ProductId, List<ProductImage>> byProduct = new LinkedHashMap<>();
+        for (ProductId product : products) {
+          List<ProductImage> of = imagesOf(product);
+          if (!of.isEmpty()) {
+            byProduct.put(product, of);
+          }
+        }
+        return byProduct;
+      }
+    }
+
+    @Override
+    public Optional<ProductImage> find(ProductId product, ImageId id) {
+      synchronized (InMemoryCatalog.this) {
+        return images.stream()
+            .filter(image -> image.id().equals(id) && image.productId().equals(product))
+            .findFirst();
+      }
+    }
+
+    @Override
+    public void insert(List<ProductImage> added) {
+      synchronized (InMemoryCatalog.this) {
+        if (added.isEmpty()) {
+          return;
+        }
+        ProductId product = added.get(0).productId();
+        if (!products.containsKey(product)) {
+          throw new NotFoundException("product", product);
+        }
+        int from = added.stream().mapToInt(ProductImage::position).min().orElseThrow();
+        images.replaceAll(
+            image ->
+                image.productId().equals(product) && image.position() >= from
+                    ? moved(image, added.size())
+                    : image);
+        images.addAll(added);
+      }
+    }
+
+    @Override
+    public void delete(ProductImage gone) {
+      synchronized (InMemoryCatalog.this) {
+        if (images.removeIf(image -> image.id().equals(gone.id()))) {
+          images.replaceAll(
+              image ->
+                  image.productId().equals(gone.productId()) && image.position() > gone.position()
+                      ? moved(image, -1)
+                      : image);
+        }
+      }
+    }
+
+    @Override
+    public boolean isUsed(String originalKey) {
+      synchronized (InMemoryCatalog.this) {
+        return images.stream().anyMatch(i -> i.files().original().key().equals(originalKey));
+      }
+    }
+
+    @Override
+    public void lockImagesOf(ProductId product) {
+      // every call holds the catalog's one lock already
+    }
+
+    @Override
+    public void lockContent(String originalKey) {
+      // every call holds the catalog's one lock already
+    }
+
+    private static ProductImage moved(ProductImage image, int by) {
+      return new ProductImage(
+          image.id(), image.productId(), image.position() + by, image.files(), image.createdAt());
+    }
   }
 }

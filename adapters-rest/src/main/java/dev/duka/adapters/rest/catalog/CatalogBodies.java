@@ -2,9 +2,13 @@ package dev.duka.adapters.rest.catalog;
 
 import dev.duka.adapters.rest.common.MoneyBody;
 import dev.duka.domain.catalog.BrandCount;
+import dev.duka.domain.catalog.ProductImage;
 import dev.duka.domain.port.in.CategoryNode;
 import dev.duka.domain.port.in.CategoryView;
+import dev.duka.domain.port.in.CreateProductUseCase.CreateProductCommand;
 import dev.duka.domain.port.in.ProductView;
+import dev.duka.domain.port.out.ImageStorage;
+import dev.duka.domain.port.out.ImageStorage.StoredImage;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +39,12 @@ final class CatalogBodies {
       String brand,
       String categoryId,
       String sku,
-      Boolean active) {}
+      Boolean active) {
+    CreateProductCommand toCommand() {
+      return new CreateProductCommand(
+          name, description, price, currency, stock, brand, categoryId, sku, active);
+    }
+  }
 
   record StockRequest(@NotNull Integer delta, @NotNull String reason) {}
 
@@ -102,7 +111,6 @@ final class CatalogBodies {
       Instant createdAt,
       Instant updatedAt) {
 
-    /** Images arrive with the image upload routes; until then every product has none. */
     static ProductResponse of(ProductView p) {
       return new ProductResponse(
           p.id().value(),
@@ -115,7 +123,7 @@ final class CatalogBodies {
           MoneyBody.of(p.price()),
           p.stock(),
           p.active(),
-          List.of(),
+          p.images().stream().map(ImageResponse::of).toList(),
           p.createdAt(),
           p.updatedAt());
     }
@@ -123,10 +131,24 @@ final class CatalogBodies {
 
   /** A product image in its three sizes. */
   record ImageResponse(
-      UUID id, int position, Rendition original, Rendition thumbnail, Rendition medium) {}
+      UUID id, int position, Rendition original, Rendition thumbnail, Rendition medium) {
+    static ImageResponse of(ProductImage image) {
+      StoredImage files = image.files();
+      return new ImageResponse(
+          image.id().value(),
+          image.position(),
+          Rendition.of(files.original()),
+          Rendition.of(files.thumbnail()),
+          Rendition.of(files.medium()));
+    }
+  }
 
-  /** One stored size of an image. */
-  record Rendition(String url, int width, int height) {}
+  /** One stored size of an image, at a URL relative to the server's root. */
+  record Rendition(String url, int width, int height) {
+    static Rendition of(ImageStorage.Rendition file) {
+      return new Rendition(UploadRoutes.PATH + file.key(), file.width(), file.height());
+    }
+  }
 
   record BrandResponse(String brand, long products) {
     static BrandResponse of(BrandCount count) {

@@ -23,7 +23,6 @@ import dev.duka.domain.catalog.SearchText;
 import dev.duka.domain.error.InvalidValueException;
 import dev.duka.domain.port.in.AdjustStockUseCase;
 import dev.duka.domain.port.in.CreateProductUseCase;
-import dev.duka.domain.port.in.CreateProductUseCase.CreateProductCommand;
 import dev.duka.domain.port.in.DeleteProductUseCase;
 import dev.duka.domain.port.in.GetProductUseCase;
 import dev.duka.domain.port.in.ListBrandsUseCase;
@@ -131,21 +130,7 @@ public final class ProductRoutes implements Routes {
   private void create(Context ctx) {
     Caller caller = authentication.requireAdmin(ctx);
     ProductRequest body = bodies.read(ctx, ProductRequest.class);
-    var created =
-        useCases
-            .create()
-            .createProduct(
-                caller,
-                new CreateProductCommand(
-                    body.name(),
-                    body.description(),
-                    body.price(),
-                    body.currency(),
-                    body.stock(),
-                    body.brand(),
-                    body.categoryId(),
-                    body.sku(),
-                    body.active()));
+    var created = useCases.create().createProduct(caller, body.toCommand());
     ctx.status(201).json(ProductResponse.of(created));
   }
 

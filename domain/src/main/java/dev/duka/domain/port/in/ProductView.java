@@ -3,12 +3,17 @@ package dev.duka.domain.port.in;
 import dev.duka.domain.catalog.CategoryId;
 import dev.duka.domain.catalog.Product;
 import dev.duka.domain.catalog.ProductId;
+import dev.duka.domain.catalog.ProductImage;
 import dev.duka.domain.catalog.Sku;
 import dev.duka.domain.catalog.Slug;
 import dev.duka.domain.money.Money;
 import java.time.Instant;
+import java.util.List;
 
-/** A product as shoppers and administrators see it. Optional texts are empty when absent. */
+/**
+ * A product as shoppers and administrators see it, with its images by position. Optional texts are
+ * empty when absent.
+ */
 public record ProductView(
     ProductId id,
     Sku sku,
@@ -20,10 +25,15 @@ public record ProductView(
     Money price,
     int stock,
     boolean active,
+    List<ProductImage> images,
     Instant createdAt,
     Instant updatedAt) {
 
-  public static ProductView of(Product product) {
+  public ProductView {
+    images = List.copyOf(images);
+  }
+
+  public static ProductView of(Product product, List<ProductImage> images) {
     return new ProductView(
         product.id(),
         product.sku(),
@@ -35,6 +45,7 @@ public record ProductView(
         product.price(),
         product.stock(),
         product.active(),
+        images,
         product.createdAt(),
         product.updatedAt());
   }
