@@ -2,11 +2,15 @@
 -- is a SET LOCAL) around ProductSql.search, for a query drawn from the same list as search.lua
 -- (bench.search_queries; 1 in 5 has a typo). The lookup of the query text is the one statement
 -- the server does not run: a primary-key read, well under 1 % of a search.
+-- After the transaction, when the page is not empty, the page's pictures in one statement
+-- (JdbiProductImageRepository.imagesOf): as many products as the page shows, here consecutive
+-- seeded ones from a random start (the same index probes; pgbench cannot keep a page's ids).
 \set w random(1, :queries)
 \set cap 500
 \set fuzzybelow 20
 \set limit 20
 \set offset 0
+\set first random(1, :products - :limit)
 SELECT q, term FROM bench.search_queries WHERE n = :w \gset
 BEGIN;
 SET LOCAL pg_trgm.word_similarity_threshold = 0.35;
@@ -38,5 +42,15 @@ ranked AS (SELECT p.id, p.sku, p.slug, p.name, p.description, p.brand, p.categor
     UNION (SELECT id FROM typo_matches LIMIT :cap))))
 SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t
 LEFT JOIN LATERAL (SELECT * FROM ranked ORDER BY score DESC, created_at DESC, id
-  LIMIT :limit OFFSET :offset) AS r ON true;
+  LIMIT :limit OFFSET :offset) AS r ON true \aset
 COMMIT;
+\set shown least(:limit, greatest(0, :total - :offset))
+\set last :first + :shown - 1
+\if :shown > 0
+SELECT id, product_id, position, original_key, content_type, width, height, thumbnail_key,
+  thumbnail_width, thumbnail_height, medium_key, medium_width, medium_height, created_at
+FROM product_images WHERE product_id = ANY(ARRAY(
+  SELECT md5('duka-bench-product-' || g)::uuid FROM generate_series(CAST(:first AS integer),
+    CAST(:last AS integer)) g))
+ORDER BY product_id, position, created_at, id;
+\endif

@@ -146,6 +146,18 @@ public final class BenchSeed {
         statement.executeUpdate(
             "INSERT INTO stock_movements (product_id, delta, reason, at)"
                 + " SELECT id, stock, 'initial stock', created_at FROM products WHERE stock > 0");
+        // Pictures, as product pages show them: one to three per product (by a hash of
+        // the SKU), keyed by content as the storage keys them, so responses carry their real
+        // weight.
+        statement.executeUpdate(
+            "INSERT INTO product_images (id, product_id, position, original_key, content_type,"
+                + " width, height, thumbnail_key, thumbnail_width, thumbnail_height, medium_key,"
+                + " medium_width, medium_height, created_at)"
+                + " SELECT md5(p.id::text || '-' || g)::uuid, p.id, g,"
+                + " md5('original' || p.id || g) || '.jpg', 'image/jpeg', 1600, 1200,"
+                + " md5('thumbnail' || p.id || g) || '-thumb.jpg', 200, 150,"
+                + " md5('medium' || p.id || g) || '-medium.jpg', 800, 600, p.created_at"
+                + " FROM products p, LATERAL generate_series(0, abs(hashtext(p.sku)) % 3) AS g");
       }
       copyUsers(copy, options.users(), at);
       storeQueries(connection, queries);
@@ -154,7 +166,8 @@ public final class BenchSeed {
       report("ledger, users and queries", options.products(), start);
       try (Statement statement = connection.createStatement()) {
         statement.execute(
-            "VACUUM (ANALYZE) categories, products, stock_movements, users, bench.search_queries");
+            "VACUUM (ANALYZE) categories, products, product_images, stock_movements, users,"
+                + " bench.search_queries");
         checkpoint(statement);
       }
       report("vacuum and analyze", options.products(), start);
