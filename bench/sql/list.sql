@@ -26,10 +26,12 @@ FROM (SELECT 1) AS one LEFT JOIN LATERAL (
   SELECT p.id, p.sku, p.slug, p.name, p.description, p.brand, p.category_id, p.price_minor,
     p.currency, p.stock, p.active, p.created_by, p.updated_by, p.created_at, p.updated_at,
     p.version
-  FROM products p WHERE p.active AND p.category_id = ANY(ARRAY(SELECT id FROM scope WHERE inside))
-    AND p.currency = CAST(:currency AS char(3)) AND p.price_minor >= :minp
-    AND p.price_minor <= :maxp
-  ORDER BY p.created_at DESC, p.id LIMIT :limit OFFSET :offset) AS r ON true \aset
+  FROM (SELECT k.id FROM (SELECT p.id, p.created_at FROM products p
+      WHERE p.active AND p.category_id = ANY(ARRAY(SELECT id FROM scope WHERE inside))
+      AND p.currency = CAST(:currency AS char(3)) AND p.price_minor >= :minp
+      AND p.price_minor <= :maxp OFFSET 0) AS k
+    ORDER BY k.created_at DESC, k.id LIMIT :limit OFFSET :offset) AS page
+  JOIN products p ON p.id = page.id ORDER BY p.created_at DESC, p.id) AS r ON true \aset
 \set shown least(:limit, greatest(0, :total - :offset))
 \set last :first + :shown - 1
 \if :shown > 0
