@@ -359,8 +359,9 @@ run_size() { # size
   local size=$1
   seed "$size"
   start_server
+  # also in growth runs: the scenarios after it then meet a server as warm as in a full run
+  wrk_run "$size" ping ping.lua
   if [[ $MODE != growth ]]; then
-    wrk_run "$size" ping ping.lua
     pgbench_run "$size" pgbench-S -S
   fi
   wrk_run "$size" a-product product.lua

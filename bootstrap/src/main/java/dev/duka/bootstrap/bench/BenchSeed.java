@@ -128,6 +128,9 @@ public final class BenchSeed {
     List<String> queries = BenchSearchTerms.draw(catalog, options.products(), QUERIES);
     long start = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
+      // the pool's 30 s socket timeout guards requests; a million products' ledger, pictures and
+      // VACUUM take longer than that (the pool restores the timeout when the connection returns)
+      connection.setNetworkTimeout(Runnable::run, 0);
       try (Statement statement = connection.createStatement()) {
         if (options.reset()) {
           reset(statement);
