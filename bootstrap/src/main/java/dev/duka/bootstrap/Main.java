@@ -1,5 +1,7 @@
 package dev.duka.bootstrap;
 
+import dev.duka.bootstrap.bench.BenchPostgres;
+import dev.duka.bootstrap.bench.BenchSeed;
 import dev.duka.bootstrap.config.Config;
 import dev.duka.bootstrap.config.ConfigException;
 import dev.duka.bootstrap.config.ConfigLoader;
@@ -10,6 +12,7 @@ import dev.duka.domain.port.in.CreateAdminUseCase.CreateAdminCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar duka.jar [command]}: {@code serve} (the default), {@code migrate}, {@code
- * create-admin --email … --password … [--name …]}, {@code seed-demo}, {@code --help}.
+ * create-admin --email … --password … [--name …]}, {@code seed-demo}, {@code --help}; and, for the
+ * benchmark only and so left out of the help (docs/benchmarks.md), {@code bench-postgres} and
+ * {@code bench-seed}.
  *
  * <p>Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.
  */
@@ -101,6 +106,13 @@ public final class Main {
           return createAdmin(config, options, out, err);
         case "seed-demo":
           return seedDemo(config, out);
+        case "bench-postgres":
+          return BenchPostgres.run(
+              config.dataDir().resolve("pg"),
+              Integer.parseInt(options.getOrDefault("port", "0")),
+              out);
+        case "bench-seed":
+          return benchSeed(config, options, out, err);
         default:
           err.println("unknown command: " + command);
           err.print(USAGE);
@@ -174,6 +186,28 @@ public final class Main {
           added == 0
               ? "demo catalog already present; nothing added"
               : "demo products added: " + added);
+    }
+    return 0;
+  }
+
+  private static int benchSeed(
+      Config config, Map<String, String> options, PrintStream out, PrintStream err) {
+    BenchSeed.Options seed;
+    try {
+      seed = BenchSeed.Options.parse(options);
+    } catch (IllegalArgumentException badUsage) {
+      err.println(badUsage.getMessage());
+      return 2;
+    }
+    try (DatabaseRuntime database = DatabaseRuntime.open(config, Optional.empty())) {
+      database.migrate();
+      new BenchSeed(
+              database.database().dataSource(),
+              config.jwtSecret(),
+              config.jwtIssuer(),
+              config.defaultCurrency(),
+              out)
+          .seed(seed, Instant.now());
     }
     return 0;
   }

@@ -142,6 +142,20 @@ class CatalogPlansIT {
   }
 
   @Test
+  void aListingOfACategoryReadsThePageFromItsMatchesNotByWalkingTheNewestIndex() {
+    // a band with no product in it: walking the newest index for a page would read every product
+    ProductQuery empty =
+        ProductQuery.builder()
+            .category(CHILD)
+            .minPrice(Money.parse("1.00", TZS))
+            .maxPrice(Money.parse("2.00", TZS))
+            .build();
+
+    assertThat(explain("list, category 1-2 and an empty band", ProductSql.list(empty, FIRST)))
+        .doesNotContain("products_newest_idx");
+  }
+
+  @Test
   void aListingOfABrandUsesTheBrandIndex() {
     ProductQuery brand = ProductQuery.builder().brand("brand 7").sort(ProductSort.NAME).build();
 

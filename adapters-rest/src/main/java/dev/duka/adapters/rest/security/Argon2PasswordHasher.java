@@ -4,11 +4,18 @@ import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import dev.duka.domain.port.out.PasswordHasher;
 import dev.duka.domain.user.PasswordHash;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id through password4j, with OWASP's recommended minimum parameters: 19 MiB of memory, 2
  * iterations, 1 lane. The PHC string keeps the parameters with each hash, so a hash made with older
  * parameters still verifies and is reported for rehashing.
+ *
+ * <p>At most one hash per processor runs at a time; the others wait their turn. Each hash is CPU
+ * work over 19 MiB of memory, so more at once would not finish sooner: 64 sign-ins at once on 2
+ * cores grew the server to 5 GB and timed sign-ins out (docs/benchmarks.md), where taking turns
+ * keeps the same throughput within a few dozen MiB.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
   /** OWASP Password Storage Cheat Sheet, Argon2id: m=19 MiB, t=2, p=1. */
@@ -18,6 +25,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
   private final Argon2Function current;
   private final String decoy;
+  private final Semaphore turns;
 
   /** The memory (KiB), iterations and parallelism of Argon2id. */
   public record Parameters(int memoryKib, int iterations, int parallelism) {}
@@ -32,6 +40,18 @@ public final class Argon2PasswordHasher implements PasswordHasher {
    * {@link #verifyNothing}.
    */
   public Argon2PasswordHasher(Parameters parameters) {
+    this(parameters, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A hasher that runs at most {@code concurrency} hashes at a time (fairly: first come, first
+   * served).
+   */
+  public Argon2PasswordHasher(Parameters parameters, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("at least one hash must be able to run");
+    }
+    this.turns = new Semaphore(concurrency, true);
     this.current =
         Argon2Function.getInstance(
             parameters.memoryKib(),
@@ -44,15 +64,16 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
   @Override
   public PasswordHash hash(String password) {
-    return new PasswordHash(current.hash(password).getResult());
+    return new PasswordHash(inTurn(() -> current.hash(password).getResult()));
   }
 
   @Override
   public Check verify(String password, PasswordHash hash) {
     Argon2Function stored;
     try {
-      stored = Argon2Function.getInstanceFromHash(hash.value());
-      if (!stored.check(password, hash.value())) {
+      Argon2Function parsed = Argon2Function.getInstanceFromHash(hash.value());
+      stored = parsed;
+      if (!inTurn(() -> parsed.check(password, hash.value()))) {
         return Check.MISMATCH;
       }
     } catch (RuntimeException notArgon2) {
@@ -71,6 +92,15 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
   @Override
   public void verifyNothing(String password) {
-    current.check(password, decoy);
+    inTurn(() -> current.check(password, decoy));
+  }
+
+  private <T> T inTurn(Supplier<T> work) {
+    turns.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      turns.release();
+    }
   }
 }

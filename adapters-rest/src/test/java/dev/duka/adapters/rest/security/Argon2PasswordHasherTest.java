@@ -1,6 +1,7 @@
 package dev.duka.adapters.rest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.password4j.Argon2Function;
@@ -10,7 +11,13 @@ import dev.duka.adapters.rest.security.Argon2PasswordHasher.Parameters;
 import dev.duka.domain.port.out.PasswordHasher.Check;
 import dev.duka.domain.user.PasswordHash;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -31,6 +38,32 @@ class Argon2PasswordHasherTest {
     PasswordHash hash = HASHER.hash(PASSWORD);
 
     assertThat(HASHER.verify(PASSWORD, hash)).isEqualTo(Check.MATCH);
+  }
+
+  @Test
+  void concurrentSignInsAllCompleteWhileHashesTakeTurns() throws Exception {
+    Argon2PasswordHasher oneAtATime = new Argon2PasswordHasher(new Parameters(8192, 1, 1), 1);
+    PasswordHash hash = oneAtATime.hash(PASSWORD);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Check>> checks = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String password = i % 2 == 0 ? PASSWORD : "wrong " + i;
+        checks.add(pool.submit(() -> oneAtATime.verify(password, hash)));
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        assertThat(checks.get(i).get(30, TimeUnit.SECONDS))
+            .isEqualTo(i % 2 == 0 ? Check.MATCH : Check.MISMATCH);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void refusesToRunNoHashAtAll() {
+    assertThatThrownBy(() -> new Argon2PasswordHasher(new Parameters(8192, 1, 1), 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

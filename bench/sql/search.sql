@@ -1,0 +1,56 @@
+-- Ceiling of scenario (c), GET /products/search?q=: the server's transaction (the typo threshold
+-- is a SET LOCAL) around ProductSql.search, for a query drawn from the same list as search.lua
+-- (bench.search_queries; 1 in 5 has a typo). The lookup of the query text is the one statement
+-- the server does not run: a primary-key read, well under 1 % of a search.
+-- After the transaction, when the page is not empty, the page's pictures in one statement
+-- (JdbiProductImageRepository.imagesOf): as many products as the page shows, here consecutive
+-- seeded ones from a random start (the same index probes; pgbench cannot keep a page's ids).
+\set w random(1, :queries)
+\set cap 500
+\set fuzzybelow 20
+\set limit 20
+\set offset 0
+\set first random(1, :products - :limit)
+SELECT q, term FROM bench.search_queries WHERE n = :w \gset
+BEGIN;
+SET LOCAL pg_trgm.word_similarity_threshold = 0.35;
+-- main
+WITH RECURSIVE visible(id) AS (
+  SELECT id FROM categories WHERE parent_id IS NULL AND active
+  UNION SELECT c.id FROM categories c JOIN visible v ON c.parent_id = v.id WHERE c.active),
+terms AS MATERIALIZED (SELECT to_tsquery('simple', regexp_replace(
+  websearch_to_tsquery('simple', :q)::text, '''(?:[^'']|'''')*''', '\&:*', 'g')) AS query),
+text_matches AS MATERIALIZED (SELECT p.id FROM products p, terms
+  WHERE p.search @@ terms.query AND p.active
+  AND p.category_id <> ALL(ARRAY(SELECT id FROM categories EXCEPT SELECT id FROM visible))),
+matched AS MATERIALIZED (SELECT id FROM text_matches LIMIT :cap),
+name_matches AS MATERIALIZED (SELECT p.id FROM products p, terms
+  WHERE (SELECT count(*) FROM matched) >= :cap AND p.name_search @@ terms.query AND p.active
+  AND p.category_id <> ALL(ARRAY(SELECT id FROM categories EXCEPT SELECT id FROM visible))),
+typo_matches AS MATERIALIZED (SELECT p.id FROM products p
+  WHERE (SELECT count(*) FROM matched) < :fuzzybelow
+  AND (:term <% lower(p.name) OR :term <% lower(p.brand)) AND p.active
+  AND p.category_id <> ALL(ARRAY(SELECT id FROM categories EXCEPT SELECT id FROM visible))),
+ranked AS (SELECT p.id, p.sku, p.slug, p.name, p.description, p.brand, p.category_id,
+    p.price_minor, p.currency, p.stock, p.active, p.created_by, p.updated_by, p.created_at,
+    p.updated_at, p.version,
+    ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search, terms.query)
+      + 0.3 * word_similarity(:term, lower(p.name))
+      + 0.1 * word_similarity(:term, lower(p.brand)) AS score
+  FROM products p, terms WHERE p.id = ANY(ARRAY(SELECT id FROM matched
+    UNION (SELECT id FROM name_matches LIMIT :cap)
+    UNION (SELECT id FROM typo_matches LIMIT :cap))))
+SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t
+LEFT JOIN LATERAL (SELECT * FROM ranked ORDER BY score DESC, created_at DESC, id
+  LIMIT :limit OFFSET :offset) AS r ON true \aset
+COMMIT;
+\set shown least(:limit, greatest(0, :total - :offset))
+\set last :first + :shown - 1
+\if :shown > 0
+SELECT id, product_id, position, original_key, content_type, width, height, thumbnail_key,
+  thumbnail_width, thumbnail_height, medium_key, medium_width, medium_height, created_at
+FROM product_images WHERE product_id = ANY(ARRAY(
+  SELECT md5('duka-bench-product-' || g)::uuid FROM generate_series(CAST(:first AS integer),
+    CAST(:last AS integer)) g))
+ORDER BY product_id, position, created_at, id;
+\endif
