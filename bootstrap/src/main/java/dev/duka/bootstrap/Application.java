@@ -16,14 +16,17 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Duka server. Starts HTTP first (so {@code /health} and {@code /ready} answer while the
- * schema migrates), then migrates, then reports ready. Closing stops HTTP gracefully (in-flight
- * requests finish), then the pool, then the embedded database.
+ * A running Duka server. Migrates the schema while HTTP starts (so {@code /health} and {@code
+ * /ready} answer while it migrates, and start-up takes the longer of the two rather than both), and
+ * reports ready once both are done. Closing stops HTTP gracefully (in-flight requests finish), then
+ * the pool, then the embedded database.
  */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -68,6 +71,7 @@ public final class Application implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
 
     DatabaseRuntime database = DatabaseRuntime.open(config, Optional.of(registry));
+    CompletableFuture<Integer> migration = migrateAside(database, beforeMigrations);
     RestServer server;
     Wiring wiring;
     AtomicBoolean migrated = new AtomicBoolean(false);
@@ -91,6 +95,7 @@ public final class Application implements AutoCloseable {
                   registry)
               .start();
     } catch (RuntimeException failure) {
+      awaitQuietly(migration);
       database.close();
       throw failure;
     }
@@ -99,8 +104,7 @@ public final class Application implements AutoCloseable {
     Application application = new Application(database, server, mailWorker);
     try {
       LOG.info("listening on port {}", server.port());
-      beforeMigrations.run();
-      database.migrate();
+      await(migration);
       migrated.set(true);
       mailWorker.start();
       LOG.info("ready: {}", config);
@@ -109,6 +113,52 @@ public final class Application implements AutoCloseable {
       throw failure;
     }
     return application;
+  }
+
+  /**
+   * Runs {@code beforeMigrations} (tests hold it to watch the not-ready window) and the migrations
+   * on a thread of their own.
+   */
+  private static CompletableFuture<Integer> migrateAside(
+      DatabaseRuntime database, Runnable beforeMigrations) {
+    CompletableFuture<Integer> migration = new CompletableFuture<>();
+    Thread migrating =
+        new Thread(
+            () -> {
+              try {
+                beforeMigrations.run();
+                migration.complete(database.migrate());
+              } catch (Throwable failure) {
+                migration.completeExceptionally(failure);
+              }
+            },
+            "duka-migrate");
+    migrating.setDaemon(true);
+    migrating.start();
+    return migration;
+  }
+
+  private static void await(CompletableFuture<Integer> migration) {
+    try {
+      migration.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (failed.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw failed;
+    }
+  }
+
+  /** Waits for the migrations to end, however they end (the pool is about to close). */
+  private static void awaitQuietly(CompletableFuture<Integer> migration) {
+    try {
+      migration.join();
+    } catch (CompletionException ignored) {
+      // the start has already failed for another reason, which is the one to report
+    }
   }
 
   public int port() {
