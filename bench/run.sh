@@ -187,16 +187,22 @@ seed() { # products
 }
 
 # --- server -------------------------------------------------------------------------------------
-start_server() {
+start_server() { # [archive]: start through bin/duka, with this class-data-sharing archive
+  local archive=${1:-} command
   HTTP_PORT=$(free_port 18080)
-  log "starting the server on 127.0.0.1:$HTTP_PORT (JVM options: ${SERVER_JAVA_OPTS:-none})"
+  # shellcheck disable=SC2206 # the options are words on purpose
+  command=(java $SERVER_JAVA_OPTS -jar "$JAR" serve)
+  if [[ -n $archive ]]; then
+    command=(env "JAVA_OPTS=$SERVER_JAVA_OPTS" "DUKA_JAR=$JAR" "DUKA_CDS_ARCHIVE=$archive"
+      "$ROOT/bin/duka" serve)
+  fi
+  log "starting the server on 127.0.0.1:$HTTP_PORT: ${command[*]}"
   local start_ns
   start_ns=$(date +%s%N)
-  # shellcheck disable=SC2086 # the options are words on purpose
   DATABASE_URL=$DB_URL DATA_DIR=$WORK/app PORT=$HTTP_PORT JWT_SECRET=$JWT_SECRET \
     ADMIN_SECRET=$ADMIN_SECRET RATE_LIMIT_LOGIN_PER_MINUTE=100000 \
     RATE_LIMIT_LOGIN_PER_ADDRESS_PER_MINUTE=100000 RATE_LIMIT_ACCOUNT_PER_MINUTE=100000 \
-    java $SERVER_JAVA_OPTS -jar "$JAR" serve >"$WORK/server.log" 2>&1 &
+    "${command[@]}" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for ((i = 0; i < 3000; i++)); do
     curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/ready" && break
@@ -213,6 +219,21 @@ start_server() {
 stop_server() {
   stop_pid "$SERVER_PID" 20
   SERVER_PID=
+}
+
+# Start-up through bin/duka: its first start writes the class-data-sharing archive when the server
+# stops, the second is timed (LAUNCHER_MS) with the archive mapped.
+measure_launcher() {
+  local archive=$WORK/duka.jsa
+  rm -f "$archive"
+  start_server "$archive"
+  stop_server
+  [[ -s $archive ]] || die "bin/duka wrote no class-data-sharing archive at $archive"
+  start_server "$archive"
+  LAUNCHER_MS=$STARTUP_MS
+  grep -q 'SharedArchiveFile' <(jcmd "$SERVER_PID" VM.command_line 2>/dev/null) ||
+    die "bin/duka did not start the server with its archive"
+  stop_server
 }
 
 peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
@@ -359,6 +380,7 @@ explain_all() { # size
 run_size() { # size
   local size=$1
   seed "$size"
+  [[ -n ${LAUNCHER_MS:-} ]] || measure_launcher
   start_server
   # also in growth runs: the scenarios after it then meet a server as warm as in a full run
   wrk_run "$size" ping ping.lua
@@ -477,6 +499,8 @@ machine() {
   echo "- JDK: $(java -version 2>&1 | head -1)"
   echo "- server: \`java $SERVER_JAVA_OPTS -jar bootstrap/target/duka.jar serve\`, ready in $STARTUP_MS ms" \
     "with an external DATABASE_URL; JVM flags: \`$JVM_FLAGS\`"
+  echo "- the same through \`bin/duka serve\` (same flags, with its class-data-sharing archive" \
+    "from a first start): ready in $LAUNCHER_MS ms"
   echo "- PostgreSQL: $(sql -c 'SHOW server_version'), $DB_KIND, shared_buffers" \
     "$(sql -c 'SHOW shared_buffers'); pgbench $(pgbench --version | awk '{print $3}'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "- load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s after a ${WARMUP}s warm-up;" \
