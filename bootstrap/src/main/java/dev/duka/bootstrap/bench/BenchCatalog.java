@@ -443,9 +443,9 @@ final class BenchCatalog {
         + " to anywhere in Tanzania.";
   }
 
-  /** Three upper-case letters or digits of a name, for SKUs. */
+  /** Three upper-case letters or digits of a name, for SKUs; a shorter name is padded with X. */
   private static String code(String name) {
-    String letters = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "XXX";
-    return letters.substring(0, 3);
+    String letters = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    return (letters + "X".repeat(3)).substring(0, 3);
   }
 }

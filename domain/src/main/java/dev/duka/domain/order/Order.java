@@ -377,5 +377,29 @@ public final class Order {
       lines = List.copyOf(lines);
       history = List.copyOf(history);
     }
+
+    /** This state as stored under another optimistic-locking counter. */
+    public Snapshot withVersion(long newVersion) {
+      return new Snapshot(
+          id,
+          number,
+          customerId,
+          status,
+          paymentStatus,
+          lines,
+          subtotal,
+          discount,
+          tax,
+          shipping,
+          total,
+          shippingAddress,
+          notes,
+          trackingNumber,
+          carrier,
+          createdAt,
+          updatedAt,
+          newVersion,
+          history);
+    }
   }
 }

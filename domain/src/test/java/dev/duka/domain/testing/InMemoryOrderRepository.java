@@ -54,7 +54,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     if (stored.version() != changed.version()) {
       throw new ConcurrentUpdateException("order", changed.number());
     }
-    Order.Snapshot saved = withVersion(changed, changed.version() + 1);
+    Order.Snapshot saved = changed.withVersion(changed.version() + 1);
     orders.put(saved.id(), saved);
     return Order.restore(saved);
   }
@@ -105,28 +105,5 @@ public final class InMemoryOrderRepository implements OrderRepository {
         .filter(filter::matches)
         .sorted(Comparator.comparing(Order.Snapshot::createdAt).reversed())
         .toList();
-  }
-
-  private static Order.Snapshot withVersion(Order.Snapshot s, long version) {
-    return new Order.Snapshot(
-        s.id(),
-        s.number(),
-        s.customerId(),
-        s.status(),
-        s.paymentStatus(),
-        s.lines(),
-        s.subtotal(),
-        s.discount(),
-        s.tax(),
-        s.shipping(),
-        s.total(),
-        s.shippingAddress(),
-        s.notes(),
-        s.trackingNumber(),
-        s.carrier(),
-        s.createdAt(),
-        s.updatedAt(),
-        version,
-        s.history());
   }
 }

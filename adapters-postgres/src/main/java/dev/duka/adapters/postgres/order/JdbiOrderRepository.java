@@ -176,7 +176,7 @@ public final class JdbiOrderRepository implements OrderRepository {
                   .mapTo(Integer.class)
                   .one();
           appendHistory(h, s.id(), s.history(), stored);
-          return Order.restore(withVersion(s, s.version() + 1));
+          return Order.restore(s.withVersion(s.version() + 1));
         });
   }
 
@@ -436,28 +436,5 @@ public final class JdbiOrderRepository implements OrderRepository {
           .add();
     }
     batch.execute();
-  }
-
-  private static Order.Snapshot withVersion(Order.Snapshot s, long version) {
-    return new Order.Snapshot(
-        s.id(),
-        s.number(),
-        s.customerId(),
-        s.status(),
-        s.paymentStatus(),
-        s.lines(),
-        s.subtotal(),
-        s.discount(),
-        s.tax(),
-        s.shipping(),
-        s.total(),
-        s.shippingAddress(),
-        s.notes(),
-        s.trackingNumber(),
-        s.carrier(),
-        s.createdAt(),
-        s.updatedAt(),
-        version,
-        s.history());
   }
 }

@@ -126,7 +126,7 @@ public final class JsonBodies {
    * @throws InvalidValueException when it holds the NUL character, which PostgreSQL cannot store
    */
   public static String withoutNul(String field, String text) {
-    if (text != null && text.indexOf('\0') >= 0) {
+    if (TextWithoutNul.holdsNul(text)) {
       throw new InvalidValueException(field, TextWithoutNul.MESSAGE);
     }
     return text;

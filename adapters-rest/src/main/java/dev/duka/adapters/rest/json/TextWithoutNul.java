@@ -26,10 +26,15 @@ public class TextWithoutNul extends StdScalarDeserializer<String> {
   @Override
   public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     String text = StringDeserializer.instance.deserialize(parser, context);
-    if (text != null && text.indexOf('\0') >= 0) {
+    if (holdsNul(text)) {
       throw new NulCharacterException(parser);
     }
     return text;
+  }
+
+  /** True when {@code text} holds the NUL character. */
+  static boolean holdsNul(String text) {
+    return text != null && text.indexOf('\0') >= 0;
   }
 
   /**
