@@ -127,12 +127,13 @@ final class ProductSql {
    * candidates as {@code total} (a single row with only the total when the page is empty).
    *
    * <p>Candidates are gathered by index and bounded ({@link ProductRepository#SEARCH_CANDIDATES} of
-   * each kind), and only they are ranked:
+   * each kind), scored as they are read, and only the page's rows are fetched whole:
    *
    * <ol>
-   *   <li>{@code matched}: every word as a prefix anywhere (GIN on {@code search});
-   *   <li>{@code name_matches}: only when {@code matched} hit its bound, the products whose name
-   *       matches (GIN on {@code name_search}), so they are ranked even in a very broad search;
+   *   <li>{@code name_matches}: every word as a prefix of a word of the name (GIN on {@code
+   *       name_search}, the smaller index), which rank highest;
+   *   <li>{@code text_matches}: only when the names gave fewer than the bound, every word as a
+   *       prefix anywhere: brand and description too (GIN on {@code search});
    *   <li>{@code typo_matches}: only when fewer than {@link ProductRepository#FUZZY_BELOW} matched,
    *       names and brands similar to the words (trigram GIN indexes; needs the transaction's
    *       {@code pg_trgm.word_similarity_threshold}, set by the caller).
@@ -140,6 +141,11 @@ final class ProductSql {
    *
    * The score is the weighted full-text rank plus the trigram similarity of name and brand, so a
    * name match ranks above a brand match, above a description match, above a typo.
+   *
+   * <p>The query's words are not hidden in a materialized expression: with the statement planned
+   * for its values (the caller sets {@code plan_cache_mode}), PostgreSQL sees how many products a
+   * word matches and reads a very common word's first matches in table order instead of building a
+   * bitmap of all of them (docs/benchmarks.md, "Tuning").
    */
   static Statement search(SearchText text, ProductQuery filters, PageRequest page) {
     Filter filter = Filter.of(filters);
@@ -161,47 +167,59 @@ final class ProductSql {
       excluded = " AND NOT p.search @@ to_tsquery('simple', :excluded)";
     }
     List<String> ctes = new ArrayList<>(filter.ctes);
-    ctes.add("terms AS MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
-    // Each *_matches CTE is planned for all its rows (so the planner picks the index) but runs
-    // only as far as the LIMIT that reads it: the bound applies, the full match set is never read.
+    ctes.add("terms AS NOT MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
+    // Each LIMIT stops its scan at the bound: the score is worked out for the rows read only.
+    ctes.add(candidates("name_matches", "p.name_search @@ terms.query", filter, true));
     ctes.add(
-        "text_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
-            + " WHERE p.search @@ terms.query AND "
-            + filter.where
-            + ")");
-    ctes.add("matched AS MATERIALIZED (SELECT id FROM text_matches LIMIT :cap)");
+        candidates(
+            "text_matches",
+            "(SELECT count(*) FROM name_matches) < :cap AND p.search @@ terms.query",
+            filter,
+            true));
+    // PostgreSQL cannot tell how many names are similar to a word, and with a bound in the same
+    // query it may guess many and read the table until it has enough: typo_matches is planned for
+    // all its rows (so it reads the trigram indexes) and bounded by the statement that reads it.
     ctes.add(
-        "name_matches AS MATERIALIZED (SELECT p.id FROM products p, terms"
-            + " WHERE (SELECT count(*) FROM matched) >= :cap"
-            + " AND p.name_search @@ terms.query AND "
-            + filter.where
-            + ")");
+        candidates(
+            "typo_matches",
+            "(SELECT count(*) FROM name_matches) < :fuzzyBelow"
+                + " AND (SELECT count(*) FROM text_matches) < :fuzzyBelow"
+                + " AND (:term <% lower(p.name) OR :term <% lower(p.brand))"
+                + excluded,
+            filter,
+            false));
+    // a product found twice has the same score both times, so UNION keeps it once
     ctes.add(
-        "typo_matches AS MATERIALIZED (SELECT p.id FROM products p"
-            + " WHERE (SELECT count(*) FROM matched) < :fuzzyBelow"
-            + " AND (:term <% lower(p.name) OR :term <% lower(p.brand))"
-            + excluded
-            + " AND "
-            + filter.where
-            + ")");
-    ctes.add(
-        "ranked AS (SELECT "
-            + COLUMNS
-            + ", ts_rank("
-            + RANK_WEIGHTS
-            + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
-            + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score"
-            + " FROM products p, terms WHERE p.id = ANY(ARRAY("
-            + "SELECT id FROM matched"
-            + " UNION (SELECT id FROM name_matches LIMIT :cap)"
-            + " UNION (SELECT id FROM typo_matches LIMIT :cap))))");
+        "ranked AS MATERIALIZED (SELECT * FROM name_matches UNION SELECT * FROM text_matches"
+            + " UNION (SELECT * FROM typo_matches LIMIT :cap))");
     String sql =
         "WITH RECURSIVE "
             + String.join(", ", ctes)
             + " SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t"
-            + " LEFT JOIN LATERAL (SELECT * FROM ranked"
-            + " ORDER BY score DESC, created_at DESC, id LIMIT :limit OFFSET :offset) AS r ON true";
+            + " LEFT JOIN LATERAL (SELECT "
+            + COLUMNS
+            + ", k.score FROM (SELECT * FROM ranked"
+            + " ORDER BY score DESC, created_at DESC, id LIMIT :limit OFFSET :offset) AS k"
+            + " JOIN products p ON p.id = k.id"
+            + " ORDER BY k.score DESC, k.created_at DESC, k.id) AS r ON true";
     return new Statement(sql, params);
+  }
+
+  /**
+   * A scored set of search candidates: products meeting {@code condition}, at most {@code :cap} of
+   * them when {@code bounded}.
+   */
+  private static String candidates(String name, String condition, Filter filter, boolean bounded) {
+    return name
+        + " AS MATERIALIZED (SELECT p.id, p.created_at, ts_rank("
+        + RANK_WEIGHTS
+        + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
+        + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score"
+        + " FROM products p, terms WHERE "
+        + condition
+        + " AND "
+        + filter.where
+        + (bounded ? " LIMIT :cap)" : ")");
   }
 
   /** The visible products' brands, grouped ignoring case, alphabetically. */
