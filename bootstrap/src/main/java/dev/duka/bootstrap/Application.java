@@ -2,6 +2,7 @@ package dev.duka.bootstrap;
 
 import dev.duka.adapters.rest.RestServer;
 import dev.duka.adapters.rest.RestSettings;
+import dev.duka.adapters.rest.json.JsonBodies;
 import dev.duka.adapters.rest.ops.Operations;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.bootstrap.config.Config;
@@ -108,6 +109,7 @@ public final class Application implements AutoCloseable {
       migrated.set(true);
       mailWorker.start();
       LOG.info("ready: {}", config);
+      prepareAside(wiring.bodies);
     } catch (RuntimeException failure) {
       application.close();
       throw failure;
@@ -136,6 +138,13 @@ public final class Application implements AutoCloseable {
     migrating.setDaemon(true);
     migrating.start();
     return migration;
+  }
+
+  /** Builds, once ready, what the first requests with a body would otherwise wait for. */
+  private static void prepareAside(JsonBodies bodies) {
+    Thread preparing = new Thread(bodies::prepare, "duka-prepare");
+    preparing.setDaemon(true);
+    preparing.start();
   }
 
   private static void await(CompletableFuture<Integer> migration) {
