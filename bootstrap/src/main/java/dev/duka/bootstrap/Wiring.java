@@ -218,7 +218,7 @@ final class Wiring {
     this.categoryService = new CategoryService(categories, audit, transactions, clock, ids);
     ProductImageRepository images = new JdbiProductImageRepository(jdbi);
     ImageStorage storage = new FileSystemImageStorage(config.uploadsDir(), config.maxUploadBytes());
-    this.productBrowsing = new ProductBrowsingService(products, images);
+    this.productBrowsing = new ProductBrowsingService(products, images, transactions);
     this.productAdministration =
         new ProductAdministrationService(
             products,

@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The {@link Transactions} port on JDBI. JDBI keeps the open handle per thread, so repositories
  * calling {@code jdbi.withHandle} inside {@link #inTransaction} run in this transaction, and a
- * nested call joins the outer one.
+ * nested call joins the outer one. {@link #onOneConnection} keeps a handle open the same way, in
+ * auto-commit.
  */
 public final class JdbiTransactions implements Transactions {
   private final Jdbi jdbi;
@@ -24,5 +25,10 @@ public final class JdbiTransactions implements Transactions {
     } catch (RuntimeException failure) {
       throw DatabaseErrors.translate(failure);
     }
+  }
+
+  @Override
+  public <T> T onOneConnection(Supplier<T> work) {
+    return Sql.call(jdbi, handle -> work.get());
   }
 }

@@ -96,6 +96,55 @@ class JdbiTransactionsIT {
   }
 
   @Test
+  void oneConnectionServesEveryCallInsideWithoutATransaction() {
+    String pids =
+        transactions.onOneConnection(
+            () -> {
+              write("committed at once");
+              Integer seenFromAnotherConnection =
+                  jdbi.withHandle(
+                      h -> {
+                        try (var other = jdbi.open()) {
+                          return other
+                              .createQuery("SELECT count(*) FROM notes")
+                              .mapTo(Integer.class)
+                              .one();
+                        }
+                      });
+              assertThat(seenFromAnotherConnection)
+                  .as("each statement commits on its own")
+                  .isEqualTo(1);
+              return backendPid() + " " + backendPid();
+            });
+    String[] both = pids.split(" ");
+
+    assertThat(both[0]).as("the same server process answered both").isEqualTo(both[1]);
+  }
+
+  @Test
+  void aTransactionBegunOnTheOneConnectionStillRollsBack() {
+    assertThatThrownBy(
+            () ->
+                transactions.onOneConnection(
+                    () -> {
+                      write("kept");
+                      transactions.run(
+                          () -> {
+                            write("undone");
+                            throw new IllegalStateException("boom");
+                          });
+                      return null;
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(count()).isEqualTo(1);
+  }
+
+  private static String backendPid() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(String.class).one());
+  }
+
+  @Test
   void anUnreachableDatabaseIsReportedAsUnavailable() {
     try (PostgresDatabase nowhere =
         PostgresDatabase.open(
@@ -103,6 +152,8 @@ class JdbiTransactionsIT {
             new PoolSettings(1, Duration.ofMillis(500), "nowhere"),
             config -> config.setMinimumIdle(0))) {
       assertThatThrownBy(() -> new JdbiTransactions(nowhere.jdbi()).run(() -> {}))
+          .isInstanceOf(UnavailableException.class);
+      assertThatThrownBy(() -> new JdbiTransactions(nowhere.jdbi()).onOneConnection(() -> 1))
           .isInstanceOf(UnavailableException.class);
       assertThatThrownBy(nowhere::ping).isInstanceOf(UnavailableException.class);
     }

@@ -89,15 +89,10 @@ public final class RestServer {
               config.staticFiles.enableWebjars();
               config.requestLogger.http(accessLog::record);
 
-              config.routes.before(RequestIds::assign);
-              config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
-              config.routes.before(cors::apply);
-              config.routes.before(ctx -> refuseOversizedBody(ctx, settings.maxBodyBytes()));
               JavalinState javalin = config.unsafe;
-              config.routes.before(ctx -> refuseHead(ctx, javalin));
-              config.routes.before(API_PREFIX + "/*", RestServer::refuseNulInQuery);
-              config.routes.before(
-                  API_PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
+              // one handler, not one per step: Javalin matches every before-handler's path and
+              // runs it as a task of its own, on every request
+              config.routes.before(ctx -> beforeEveryRequest(ctx, settings, cors, javalin));
               operationsRoutes.addTo(config);
               config.routes.apiBuilder(
                   () -> {
@@ -126,6 +121,25 @@ public final class RestServer {
   /** Stops accepting requests, lets in-flight ones finish within the stop timeout, then closes. */
   public void stop() {
     app.stop();
+  }
+
+  /**
+   * In order: the request id, no sniffing, CORS (a preflight is answered here), the body limit,
+   * HEAD, then for the API a NUL in the query and {@code no-store}.
+   */
+  private static void beforeEveryRequest(
+      Context ctx, RestSettings settings, Cors cors, JavalinState javalin) {
+    RequestIds.assign(ctx);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    if (cors.apply(ctx)) {
+      return;
+    }
+    refuseOversizedBody(ctx, settings.maxBodyBytes());
+    refuseHead(ctx, javalin);
+    if (ctx.path().startsWith(API_PREFIX + "/")) {
+      refuseNulInQuery(ctx);
+      ctx.header("Cache-Control", "no-store");
+    }
   }
 
   private static void refuseOversizedBody(Context ctx, long limit) {

@@ -11,6 +11,7 @@ import dev.duka.adapters.rest.testing.ApiClient;
 import dev.duka.adapters.rest.testing.ApiResponse;
 import dev.duka.adapters.rest.testing.RawHttp;
 import dev.duka.domain.error.UnavailableException;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class RestServerIT {
   private static final AtomicBoolean started = new AtomicBoolean(false);
   private static final AtomicBoolean databaseUp = new AtomicBoolean(true);
+  private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private static RestServer server;
   private static ApiClient api;
   private static ApiClient raw;
@@ -62,7 +64,7 @@ class RestServerIT {
             mapper,
             List.of(new ProbeRoutes(new JsonBodies(mapper))),
             operations,
-            new SimpleMeterRegistry())
+            registry)
         .start();
   }
 
@@ -261,6 +263,26 @@ class RestServerIT {
 
     assertThat(none.header("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
     assertThat(unsafe.header("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void timesEachRouteTemplateAndStatusOnOneTimer() {
+    Timer before = registry.find("http.server.requests").tag("route", "/ping").timer();
+    long counted = before == null ? 0 : before.count();
+
+    api.get("/ping");
+    api.get("/ping");
+    raw.get("/no-such-route");
+
+    Timer ping =
+        registry.get("http.server.requests").tags("method", "GET", "route", "/ping").timer();
+    assertThat(ping.count()).isEqualTo(counted + 2);
+    assertThat(ping.getId().getTag("status")).isEqualTo("200");
+    assertThat(registry.get("http.server.requests").tags("route", "unmatched").timer().count())
+        .isPositive();
+    assertThat(registry.find("http.server.requests").tag("route", "/no-such-route").timers())
+        .as("raw paths never become routes")
+        .isEmpty();
   }
 
   @Test

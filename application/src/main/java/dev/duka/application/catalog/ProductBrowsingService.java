@@ -16,6 +16,7 @@ import dev.duka.domain.port.in.ProductView;
 import dev.duka.domain.port.in.SearchProductsUseCase;
 import dev.duka.domain.port.out.ProductImageRepository;
 import dev.duka.domain.port.out.ProductRepository;
+import dev.duka.domain.port.out.Transactions;
 import dev.duka.domain.user.Caller;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,20 @@ import java.util.Optional;
 
 /**
  * What shoppers read: listings, search, single products and brands. The public sees only visible
- * products; administrators see any product by id, and hidden ones in listings when they ask.
+ * products; administrators see any product by id, and hidden ones in listings when they ask. A
+ * product or page and its pictures are read on one connection.
  */
 public final class ProductBrowsingService
     implements ListProductsUseCase, SearchProductsUseCase, GetProductUseCase, ListBrandsUseCase {
   private final ProductRepository products;
   private final ProductImageRepository images;
+  private final Transactions transactions;
 
-  public ProductBrowsingService(ProductRepository products, ProductImageRepository images) {
+  public ProductBrowsingService(
+      ProductRepository products, ProductImageRepository images, Transactions transactions) {
     this.products = products;
     this.images = images;
+    this.transactions = transactions;
   }
 
   @Override
@@ -41,7 +46,7 @@ public final class ProductBrowsingService
     if (query.includeHidden()) {
       Admins.require(caller, "list hidden products");
     }
-    return withImages(products.list(query, page));
+    return transactions.onOneConnection(() -> withImages(products.list(query, page)));
   }
 
   @Override
@@ -51,13 +56,16 @@ public final class ProductBrowsingService
     if (filters.includeHidden()) {
       Admins.require(caller, "search hidden products");
     }
-    return withImages(products.search(search, filters, page));
+    return transactions.onOneConnection(() -> withImages(products.search(search, filters, page)));
   }
 
   @Override
   public ProductView getProduct(Optional<Caller> caller, ProductId id) {
-    return (Admins.isAdmin(caller) ? products.findById(id) : products.findVisible(id))
-        .map(product -> ProductView.of(product, images.imagesOf(id)))
+    return transactions
+        .onOneConnection(
+            () ->
+                (Admins.isAdmin(caller) ? products.findById(id) : products.findVisible(id))
+                    .map(product -> ProductView.of(product, images.imagesOf(id))))
         .orElseThrow(() -> new NotFoundException("product", id));
   }
 

@@ -32,7 +32,7 @@ final class CatalogWorld {
       new CategoryService(catalog.categories(), audit, transactions, clock, ids);
   final InMemoryImageStorage storage = new InMemoryImageStorage(1024);
   final ProductBrowsingService browsing =
-      new ProductBrowsingService(catalog.products(), catalog.images());
+      new ProductBrowsingService(catalog.products(), catalog.images(), transactions);
   final ProductAdministrationService administration =
       new ProductAdministrationService(
           catalog.products(),

@@ -17,15 +17,19 @@ public final class Cors {
     this.origins = Set.copyOf(origins);
   }
 
-  /** Adds CORS headers for an allowed origin and answers its preflight requests. */
-  public void apply(Context ctx) {
+  /**
+   * Adds CORS headers for an allowed origin and answers its preflight requests.
+   *
+   * @return true when this was a preflight, now answered: nothing else should run for it
+   */
+  public boolean apply(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin == null) {
-      return;
+      return false;
     }
     ctx.header("Vary", "Origin");
     if (!origins.contains(origin)) {
-      return;
+      return false;
     }
     ctx.header("Access-Control-Allow-Origin", origin);
     ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, ETag, Location");
@@ -38,6 +42,8 @@ public final class Cors {
       ctx.header("Access-Control-Max-Age", "600");
       ctx.status(204);
       ctx.skipRemainingHandlers();
+      return true;
     }
+    return false;
   }
 }

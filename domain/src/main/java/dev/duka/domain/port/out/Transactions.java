@@ -18,6 +18,18 @@ public interface Transactions {
    */
   <T> T inTransaction(Supplier<T> work);
 
+  /**
+   * Runs {@code work} with every repository call in it on one database connection, without a
+   * transaction: each statement sees what was committed when it runs. For reads that span several
+   * repositories, so that they take one connection from the pool instead of one each; a transaction
+   * begun inside runs on the same connection. Stores without connections run {@code work} as it is.
+   *
+   * @throws dev.duka.domain.error.UnavailableException when the database cannot be reached
+   */
+  default <T> T onOneConnection(Supplier<T> work) {
+    return work.get();
+  }
+
   /** {@link #inTransaction(Supplier)} for work without a result. */
   default void run(Runnable work) {
     inTransaction(
