@@ -1,5 +1,5 @@
 -- Ceiling of scenario (c), GET /products/search?q=: the server's transaction (the typo threshold
--- and custom plans are set for the transaction) around ProductSql.search, for a query drawn from the same list as search.lua
+-- is a SET LOCAL) around ProductSql.search, for a query drawn from the same list as search.lua
 -- (bench.search_queries; 1 in 5 has a typo). The lookup of the query text is the one statement
 -- the server does not run: a primary-key read, well under 1 % of a search.
 -- After the transaction, when the page is not empty, the page's pictures in one statement
@@ -13,13 +13,12 @@
 \set first random(1, :products - :limit)
 SELECT q, term FROM bench.search_queries WHERE n = :w \gset
 BEGIN;
-SELECT set_config('pg_trgm.word_similarity_threshold', '0.35', true),
-  set_config('plan_cache_mode', 'force_custom_plan', true);
+SET LOCAL pg_trgm.word_similarity_threshold = 0.35;
 -- main
 WITH RECURSIVE visible(id) AS (
   SELECT id FROM categories WHERE parent_id IS NULL AND active
   UNION SELECT c.id FROM categories c JOIN visible v ON c.parent_id = v.id WHERE c.active),
-terms AS NOT MATERIALIZED (SELECT to_tsquery('simple', regexp_replace(
+terms AS MATERIALIZED (SELECT to_tsquery('simple', regexp_replace(
   websearch_to_tsquery('simple', :q)::text, '''(?:[^'']|'''')*''', '\&:*', 'g')) AS query),
 name_matches AS MATERIALIZED (SELECT p.id, p.created_at,
     ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search, terms.query)

@@ -290,9 +290,8 @@ public final class JdbiProductRepository implements ProductRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>Runs in a transaction (the caller's, or its own) because two settings are made for the
-   * transaction only: the typo threshold, which the trigram operators read, and plans made for the
-   * query's words each time (see {@link ProductSql#search}).
+   * <p>Runs in a transaction (the caller's, or its own) because the typo threshold is a setting of
+   * the transaction ({@code SET LOCAL}), which the trigram operators read.
    */
   @Override
   public Page<Product> search(SearchText text, ProductQuery filters, PageRequest page) {
@@ -303,9 +302,8 @@ public final class JdbiProductRepository implements ProductRepository {
             h.inTransaction(
                 tx -> {
                   tx.execute(
-                      "SELECT set_config('pg_trgm.word_similarity_threshold', '"
-                          + ProductSql.FUZZY_THRESHOLD
-                          + "', true), set_config('plan_cache_mode', 'force_custom_plan', true)");
+                      "SET LOCAL pg_trgm.word_similarity_threshold = "
+                          + ProductSql.FUZZY_THRESHOLD);
                   return page(tx, statement, page);
                 }));
   }
