@@ -15,5 +15,5 @@ FROM products p WHERE p.id = md5('duka-bench-product-' || :n)::uuid AND p.active
 AND NOT EXISTS (SELECT 1 FROM ancestry WHERE NOT active);
 SELECT id, product_id, position, original_key, content_type, width, height, thumbnail_key,
   thumbnail_width, thumbnail_height, medium_key, medium_width, medium_height, created_at
-FROM product_images WHERE product_id = md5('duka-bench-product-' || :n)::uuid
-ORDER BY position, created_at, id;
+FROM product_images WHERE product_id = ANY(ARRAY[md5('duka-bench-product-' || :n)::uuid])
+ORDER BY product_id, position, created_at, id;

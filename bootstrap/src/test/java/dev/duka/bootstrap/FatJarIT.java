@@ -179,7 +179,7 @@ class FatJarIT {
         locker.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
         slow = client.submit(() -> api.get("/api/v1/products"));
         Instant deadline = Instant.now().plusSeconds(20);
-        while (waitingOnLocks(scene) == 0) {
+        while (TestShop.sessionsWaitingOnLocks(scene) == 0) {
           assertThat(Instant.now()).as("the request reached the lock").isBefore(deadline);
           Thread.sleep(50);
         }
@@ -209,18 +209,6 @@ class FatJarIT {
       client.shutdownNow();
       server.destroyForcibly();
     }
-  }
-
-  private static long waitingOnLocks(PostgresDatabase scene) {
-    return scene
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND datname = current_database()")
-                    .mapTo(Long.class)
-                    .one());
   }
 
   private static void awaitReady(ApiClient api, Process server) throws Exception {

@@ -73,7 +73,7 @@ class PoolExhaustionIT {
       locker.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
       // the pool grows lazily: requests that find it still growing give up, so send more
       Instant deadline = Instant.now().plusSeconds(60);
-      while (waitingOnTheLock() < DatabaseRuntime.POOL_SIZE) {
+      while (TestShop.sessionsWaitingOnLocks(shop.db) < DatabaseRuntime.POOL_SIZE) {
         assertThat(Instant.now()).as("the requests hold every connection").isBefore(deadline);
         long running = held.stream().filter(f -> !f.isDone()).count();
         for (long i = running; i < DatabaseRuntime.POOL_SIZE + 4; i++) {
@@ -101,18 +101,6 @@ class PoolExhaustionIT {
     assertThat(api.get("/api/v1/products/" + product).status())
         .as("served again once the connections are back")
         .isEqualTo(200);
-  }
-
-  private static long waitingOnTheLock() {
-    return shop.db
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND datname = current_database()")
-                    .mapTo(Long.class)
-                    .one());
   }
 
   @Test

@@ -143,6 +143,18 @@ final class TestShop implements AutoCloseable {
   }
 
   /** The settings that send the shop's card payments and webhooks to a local fake Stripe. */
+  /** How many sessions of {@code db}'s database are waiting for a lock. */
+  static long sessionsWaitingOnLocks(PostgresDatabase db) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND datname = current_database()")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   static Map<String, String> paymentsThrough(FakeStripe stripe) {
     return Map.of(
         "STRIPE_SECRET_KEY", stripe.apiKey(),

@@ -42,19 +42,10 @@ public final class JdbiProductImageRepository implements ProductImageRepository 
     this.jdbi = jdbi;
   }
 
+  /** The same statement as a page's pictures, for one product. */
   @Override
   public List<ProductImage> imagesOf(ProductId product) {
-    return Sql.call(
-        jdbi,
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM product_images WHERE product_id = :product"
-                        + " ORDER BY position, created_at, id")
-                .bind("product", product.value())
-                .map(JdbiProductImageRepository::image)
-                .list());
+    return imagesOf(List.of(product)).getOrDefault(product, List.of());
   }
 
   @Override
