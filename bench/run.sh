@@ -362,7 +362,9 @@ explain_all() { # size
     explain explain-list.sql limit=20 offset=0
     echo
     echo "### GET /products?category_id=<Electronics and its subcategories>&min_price=128000&max_price=1024000&page=1"
-    explain list.sql c=1 currency="'TZS'" minp=12800000 maxp=102400000 limit=20 offset=0
+    explain list.sql c=1 currency="'TZS'" minprice=12800000 maxprice=102400000 limit=20 offset=0 \
+      reach=20 touchedfrom=12000000 touchedto=100000000 insidefrom=13000000 insideto=99999999 \
+      lowfrom=12800000 lowto=12999999 highfrom=100000000 highto=102400000
     echo
     echo "### GET /products/search?q=$q"
     explain search.sql q="'$q'" term="'$term'" cap=500 fuzzybelow=20 limit=20 offset=0

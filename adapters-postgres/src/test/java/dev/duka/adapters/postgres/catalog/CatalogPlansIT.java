@@ -27,6 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -138,7 +141,27 @@ class CatalogPlansIT {
 
     assertThat(
             explain("list, category 1-2 and 10,000–50,000 TZS", ProductSql.list(filtered, FIRST)))
-        .isNotEmpty();
+        .contains("products_category_price_idx", "products_category_newest_idx");
+  }
+
+  @Test
+  void aCategoryListingsPlanForAnyBandKeepsToTheCategoryIndexes() {
+    // the plan PostgreSQL keeps for a prepared statement after five runs: made for any values
+    ProductQuery filtered =
+        ProductQuery.builder()
+            .category(CHILD)
+            .minPrice(Money.parse("10000.00", TZS))
+            .maxPrice(Money.parse("50000.00", TZS))
+            .build();
+
+    List<String> indexes =
+        explainGeneric(
+            "list, category 1-2 and a price band, generic plan",
+            ProductSql.list(filtered, new PageRequest(3, 20)));
+
+    assertThat(indexes)
+        .containsOnly(
+            "products_category_price_idx", "products_category_newest_idx", "products_pkey");
   }
 
   @Test
@@ -233,12 +256,73 @@ class CatalogPlansIT {
         });
   }
 
+  /**
+   * Like {@link #explain}, for the plan PostgreSQL keeps for a prepared statement after five runs,
+   * made for any values: the statement is prepared with positional parameters and explained with
+   * its values under {@code plan_cache_mode = force_generic_plan}.
+   */
+  private static List<String> explainGeneric(String name, ProductSql.Statement statement) {
+    List<String> names = new ArrayList<>();
+    Matcher parameter = Pattern.compile("(?<!:):(\\w+)").matcher(statement.sql());
+    StringBuilder positional = new StringBuilder();
+    while (parameter.find()) {
+      int position = names.indexOf(parameter.group(1));
+      if (position < 0) {
+        names.add(parameter.group(1));
+        position = names.size() - 1;
+      }
+      parameter.appendReplacement(positional, "\\$" + (position + 1));
+    }
+    parameter.appendTail(positional);
+    String values =
+        names.stream()
+            .map(n -> statement.params().get(n))
+            .map(v -> v instanceof Number ? v.toString() : "'" + v + "'")
+            .collect(Collectors.joining(", "));
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+          h.execute("PREPARE generic AS " + positional);
+          try {
+            String json =
+                h.createQuery("EXPLAIN (FORMAT JSON) EXECUTE generic(" + values + ")")
+                    .mapTo(String.class)
+                    .one();
+            List<JsonNode> productScans = new ArrayList<>();
+            List<String> indexes = new ArrayList<>();
+            collect(json(json).get(0).get("Plan"), productScans, indexes);
+            assertThat(productScans)
+                .as("%s reads products", name)
+                .isNotEmpty()
+                .allSatisfy(
+                    node ->
+                        assertThat(node.get("Node Type").asText())
+                            .as("%s: a scan of products", name)
+                            .isNotEqualTo("Seq Scan"));
+            PLANS.put(
+                name,
+                String.join(
+                    "\n",
+                    h.createQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic(" + values + ")")
+                        .mapTo(String.class)
+                        .list()));
+            return indexes.stream().distinct().toList();
+          } finally {
+            h.execute("DEALLOCATE generic");
+          }
+        });
+  }
+
   private static JsonNode plan(Handle h, String explain, ProductSql.Statement statement) {
     String json =
         h.createQuery(explain + statement.sql())
             .bindMap(statement.params())
             .mapTo(String.class)
             .one();
+    return json(json);
+  }
+
+  private static JsonNode json(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
