@@ -7,6 +7,7 @@ import dev.duka.adapters.rest.ops.Operations;
 import dev.duka.application.mail.DeliverMailService;
 import dev.duka.bootstrap.config.Config;
 import dev.duka.bootstrap.mail.OutboxWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -64,15 +65,10 @@ public final class Application implements AutoCloseable {
    */
   static Application start(Config config, Tuning tuning, Runnable beforeMigrations) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new ClassLoaderMetrics().bindTo(registry);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-
     DatabaseRuntime database = DatabaseRuntime.open(config, Optional.of(registry));
     CompletableFuture<Integer> migration = migrateAside(database, beforeMigrations);
+    // the JVM's meters load some 300 classes (JMX among them): bound beside the rest of the start
+    CompletableFuture<Void> jvmMeters = CompletableFuture.runAsync(() -> bindJvmMeters(registry));
     RestServer server;
     Wiring wiring;
     AtomicBoolean migrated = new AtomicBoolean(false);
@@ -106,6 +102,7 @@ public final class Application implements AutoCloseable {
     try {
       LOG.info("listening on port {}", server.port());
       await(migration);
+      jvmMeters.join();
       migrated.set(true);
       mailWorker.start();
       LOG.info("ready: {}", config);
@@ -115,6 +112,15 @@ public final class Application implements AutoCloseable {
       throw failure;
     }
     return application;
+  }
+
+  private static void bindJvmMeters(MeterRegistry registry) {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
   }
 
   /**

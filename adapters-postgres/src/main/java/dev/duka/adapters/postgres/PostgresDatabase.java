@@ -22,14 +22,15 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  */
 public final class PostgresDatabase implements AutoCloseable {
   private final HikariDataSource dataSource;
-  private final Jdbi jdbi;
+
+  /**
+   * Built on first use: a server starts its migrations (which need only the pool) while JDBI's
+   * classes load for the adapters.
+   */
+  private volatile Jdbi jdbi;
 
   private PostgresDatabase(HikariDataSource dataSource) {
     this.dataSource = dataSource;
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
-    // Statements are plain SQL with bound values, never templates with <attributes>: skipping the
-    // template pass saves work on every statement, and a stray "<x>" can never be rewritten.
-    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
   }
 
   /** Pool settings. */
@@ -78,7 +79,21 @@ public final class PostgresDatabase implements AutoCloseable {
   }
 
   public Jdbi jdbi() {
-    return jdbi;
+    Jdbi built = jdbi;
+    if (built == null) {
+      synchronized (this) {
+        built = jdbi;
+        if (built == null) {
+          built = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+          // Statements are plain SQL with bound values, never templates with <attributes>:
+          // skipping the template pass saves work on every statement, and a stray "<x>" can never
+          // be rewritten.
+          built.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+          jdbi = built;
+        }
+      }
+    }
+    return built;
   }
 
   public DataSource dataSource() {
@@ -111,7 +126,7 @@ public final class PostgresDatabase implements AutoCloseable {
   public Duration ping() {
     long start = System.nanoTime();
     try {
-      jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+      jdbi().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
     } catch (RuntimeException failure) {
       RuntimeException translated = DatabaseErrors.translate(failure);
       if (translated instanceof UnavailableException) {
