@@ -49,6 +49,14 @@ class CatalogPlansIT {
   /** Child 1-2 of the generated tree: two leaves, about 5,500 products. */
   private static final CategoryId CHILD = new CategoryId(md5Uuid("child1-2"));
 
+  /** Child 1-2 in 10,000–50,000 TZS. */
+  private static final ProductQuery CATEGORY_AND_BAND =
+      ProductQuery.builder()
+          .category(CHILD)
+          .minPrice(Money.parse("10000.00", TZS))
+          .maxPrice(Money.parse("50000.00", TZS))
+          .build();
+
   private static final Map<String, String> PLANS = new LinkedHashMap<>();
 
   private static PostgresDatabase database;
@@ -132,32 +140,20 @@ class CatalogPlansIT {
 
   @Test
   void aListingOfACategoryAndPriceRangeUsesIndexes() {
-    ProductQuery filtered =
-        ProductQuery.builder()
-            .category(CHILD)
-            .minPrice(Money.parse("10000.00", TZS))
-            .maxPrice(Money.parse("50000.00", TZS))
-            .build();
-
     assertThat(
-            explain("list, category 1-2 and 10,000–50,000 TZS", ProductSql.list(filtered, FIRST)))
+            explain(
+                "list, category 1-2 and 10,000–50,000 TZS",
+                ProductSql.list(CATEGORY_AND_BAND, FIRST)))
         .contains("products_category_price_idx", "products_category_newest_idx");
   }
 
   @Test
   void aCategoryListingsPlanForAnyBandKeepsToTheCategoryIndexes() {
     // the plan PostgreSQL keeps for a prepared statement after five runs: made for any values
-    ProductQuery filtered =
-        ProductQuery.builder()
-            .category(CHILD)
-            .minPrice(Money.parse("10000.00", TZS))
-            .maxPrice(Money.parse("50000.00", TZS))
-            .build();
-
     List<String> indexes =
         explainGeneric(
             "list, category 1-2 and a price band, generic plan",
-            ProductSql.list(filtered, new PageRequest(3, 20)));
+            ProductSql.list(CATEGORY_AND_BAND, new PageRequest(3, 20)));
 
     assertThat(indexes)
         .containsOnly(
@@ -232,18 +228,9 @@ class CatalogPlansIT {
     return jdbi.inTransaction(
         h -> {
           h.execute("SET LOCAL pg_trgm.word_similarity_threshold = " + ProductSql.FUZZY_THRESHOLD);
-          JsonNode plan = plan(h, "EXPLAIN (FORMAT JSON) ", statement).get(0).get("Plan");
-          List<JsonNode> productScans = new ArrayList<>();
-          List<String> indexes = new ArrayList<>();
-          collect(plan, productScans, indexes);
-          assertThat(productScans)
-              .as("%s reads products", name)
-              .isNotEmpty()
-              .allSatisfy(
-                  node ->
-                      assertThat(node.get("Node Type").asText())
-                          .as("%s: a scan of products", name)
-                          .isNotEqualTo("Seq Scan"));
+          List<String> indexes =
+              indexesReadingProducts(
+                  name, plan(h, "EXPLAIN (FORMAT JSON) ", statement).get(0).get("Plan"));
           String analyzed =
               String.join(
                   "\n",
@@ -252,7 +239,7 @@ class CatalogPlansIT {
                       .mapTo(String.class)
                       .list());
           PLANS.put(name, analyzed);
-          return indexes.stream().distinct().toList();
+          return indexes;
         });
   }
 
@@ -288,17 +275,7 @@ class CatalogPlansIT {
                 h.createQuery("EXPLAIN (FORMAT JSON) EXECUTE generic(" + values + ")")
                     .mapTo(String.class)
                     .one();
-            List<JsonNode> productScans = new ArrayList<>();
-            List<String> indexes = new ArrayList<>();
-            collect(json(json).get(0).get("Plan"), productScans, indexes);
-            assertThat(productScans)
-                .as("%s reads products", name)
-                .isNotEmpty()
-                .allSatisfy(
-                    node ->
-                        assertThat(node.get("Node Type").asText())
-                            .as("%s: a scan of products", name)
-                            .isNotEqualTo("Seq Scan"));
+            List<String> indexes = indexesReadingProducts(name, json(json).get(0).get("Plan"));
             PLANS.put(
                 name,
                 String.join(
@@ -306,11 +283,30 @@ class CatalogPlansIT {
                     h.createQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE generic(" + values + ")")
                         .mapTo(String.class)
                         .list()));
-            return indexes.stream().distinct().toList();
+            return indexes;
           } finally {
             h.execute("DEALLOCATE generic");
           }
         });
+  }
+
+  /**
+   * Asserts that no node of {@code plan} reads products sequentially, and returns the products
+   * indexes it reads.
+   */
+  private static List<String> indexesReadingProducts(String name, JsonNode plan) {
+    List<JsonNode> productScans = new ArrayList<>();
+    List<String> indexes = new ArrayList<>();
+    collect(plan, productScans, indexes);
+    assertThat(productScans)
+        .as("%s reads products", name)
+        .isNotEmpty()
+        .allSatisfy(
+            node ->
+                assertThat(node.get("Node Type").asText())
+                    .as("%s: a scan of products", name)
+                    .isNotEqualTo("Seq Scan"));
+    return indexes.stream().distinct().toList();
   }
 
   private static JsonNode plan(Handle h, String explain, ProductSql.Statement statement) {
