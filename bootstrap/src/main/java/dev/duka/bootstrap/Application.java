@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -178,6 +179,11 @@ public final class Application implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** The HTTP routes served, as {@code "METHOD /path/{param}"}. */
+  List<String> routes() {
+    return server.routes();
   }
 
   @Override

@@ -50,6 +50,15 @@ class HttpSurfaceIT {
     shop.close();
   }
 
+  @Test
+  void theServerAnswersExactlyTheOperationsOfTheContract() {
+    // a route without its entry in docs/openapi.yaml, or an entry no route serves, fails here
+    assertThat(shop.app.routes())
+        .as("the server's routes against the operations of docs/openapi.yaml")
+        .containsExactlyInAnyOrderElementsOf(
+            ContractOperations.all().stream().map(Operation::key).toList());
+  }
+
   /** The contract's path templates, with a fresh id in each parameter. */
   private static Set<String> templates() {
     return ContractOperations.all().stream()

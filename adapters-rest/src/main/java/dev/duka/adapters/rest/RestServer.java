@@ -118,6 +118,19 @@ public final class RestServer {
     return app.port();
   }
 
+  /**
+   * The routes this server answers, as {@code "GET /api/v1/products/{id}"}: the notation of
+   * docs/openapi.yaml, whose operations they must be (bootstrap's RoutesIT compares the two).
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .sorted()
+        .toList();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish within the stop timeout, then closes. */
   public void stop() {
     app.stop();
