@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,21 @@ final class ProductSql {
 
   /** Name above brand above description: ts_rank's weights for D, C, B, A. */
   private static final String RANK_WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+
+  /** A search candidate's relevance: full-text rank plus the similarity of name and brand. */
+  private static final String SCORE =
+      "ts_rank("
+          + RANK_WEIGHTS
+          + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
+          + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score";
+
+  /** "or" as a word of its own, which web-search syntax reads as an operator. */
+  private static final Pattern OR_OPERATOR =
+      Pattern.compile("(?:^|\\s)or(?:\\s|$)", Pattern.CASE_INSENSITIVE);
+
+  /** Words of letters and digits of the Latin alphabet, separated by white space. */
+  private static final Pattern PLAIN_WORDS =
+      Pattern.compile("\\s*[A-Za-z0-9]+(?:\\s+[A-Za-z0-9]+)*\\s*");
 
   private ProductSql() {}
 
@@ -260,32 +276,136 @@ final class ProductSql {
    * each kind), scored as they are read, and only the page's rows are fetched whole:
    *
    * <ol>
-   *   <li>{@code name_matches}: every word as a prefix of a word of the name (GIN on {@code
-   *       name_search}, the smaller index), which rank highest;
+   *   <li>{@code name_matches}: every word as a prefix of a word of the name, which rank highest;
    *   <li>{@code text_matches}: only when the names gave fewer than the bound, every word as a
    *       prefix anywhere: brand and description too (GIN on {@code search});
    *   <li>{@code typo_matches}: only when fewer than {@link ProductRepository#FUZZY_BELOW} matched,
-   *       names and brands similar to the words (trigram GIN indexes; needs the transaction's
-   *       {@code pg_trgm.word_similarity_threshold}, set by the caller).
+   *       names and brands similar to the words (needs the transaction's {@code
+   *       pg_trgm.word_similarity_threshold}, set by the caller).
    * </ol>
    *
    * The score is the weighted full-text rank plus the trigram similarity of name and brand, so a
    * name match ranks above a brand match, above a description match, above a typo.
    *
-   * <p>The query's words are worked out once ({@code terms}), so the plan does not depend on them
-   * and PostgreSQL keeps one plan for every search. Planning each search for its words cost more
-   * than it saved: about 5 ms of planning made searches at 10,000 products half as fast
-   * (docs/benchmarks.md, "Tuning").
+   * <p>A search for plain words ({@link #isByWords}) finds names and typos through {@code
+   * search_postings} and {@code search_words}, at a cost that follows the bound rather than the
+   * number of matches; any other search (quoted phrases, {@code or}, excluded words, filters)
+   * through the GIN and trigram indexes of the products (docs/catalog.md, "Searching a large
+   * catalog").
+   *
+   * <p>The query's words are worked out in the statement ({@code terms}), so the plan does not
+   * depend on them and PostgreSQL keeps one plan for every search. Planning each search for its
+   * words cost more than it saved: about 5 ms of planning made searches at 10,000 products half as
+   * fast (docs/benchmarks.md, "Tuning").
    */
   static Statement search(SearchText text, ProductQuery filters, PageRequest page) {
+    return isByWords(text, filters)
+        ? searchByWords(text, filters, page)
+        : searchByIndexes(text, filters, page);
+  }
+
+  /**
+   * Whether a search is for plain words only: letters and digits of the Latin alphabet, which
+   * PostgreSQL's parser keeps whole (so the words the statement looks up are the query's lexemes),
+   * with no {@code or}, quotes or excluded words, and no filter but visibility.
+   */
+  static boolean isByWords(SearchText text, ProductQuery filters) {
+    return PLAIN_WORDS.matcher(text.value()).matches()
+        && !OR_OPERATOR.matcher(text.value()).find()
+        && filters.category().isEmpty()
+        && filters.brand().isEmpty()
+        && filters.priceCurrency().isEmpty()
+        && filters.minPrice().isEmpty()
+        && filters.maxPrice().isEmpty()
+        && filters.inStock().isEmpty();
+  }
+
+  /**
+   * A search for plain words, read through {@code search_postings} and {@code search_words} (V5):
+   *
+   * <ul>
+   *   <li>names, for one word: the postings of the words it begins, read from their B-tree (an
+   *       index-only scan, once autovacuum has marked the pages) until the bound has enough
+   *       products whose name matches; for several words: the known words each begins make a query
+   *       of whole words, which the name GIN index intersects without collecting every product of
+   *       each word first (as it must for prefixes);
+   *   <li>typos: the known words similar to a query word, most similar first, and their products
+   *       until the bound has enough whose name or brand is similar to the query.
+   * </ul>
+   *
+   * A product with two words that the query word begins, or two similar words, is read at each and
+   * taken at the first.
+   */
+  static Statement searchByWords(SearchText text, ProductQuery filters, PageRequest page) {
     Filter filter = Filter.of(filters);
-    Map<String, Object> params = new LinkedHashMap<>(filter.params);
-    params.put("q", text.value());
-    params.put("term", text.fuzzyTerm());
-    params.put("cap", ProductRepository.SEARCH_CANDIDATES);
-    params.put("fuzzyBelow", ProductRepository.FUZZY_BELOW);
-    params.put("limit", page.size());
-    params.put("offset", page.offset());
+    Map<String, Object> params = searchParams(filter, text, page);
+    List<String> ctes = searchCtes(filter);
+    ctes.add("words AS MATERIALIZED (SELECT string_to_array(:term, ' ') AS words)");
+    // how many known words a single query word begins
+    ctes.add(
+        "lead AS MATERIALIZED (SELECT count(*) AS spread FROM search_words v WHERE "
+            + startsWith("v.word", ":term")
+            + ")");
+    // (w1 | w2) & (w3): the known words that each query word begins, quoted as lexemes; none
+    // (no product matches) when a query word begins no known word
+    ctes.add(
+        "whole AS MATERIALIZED (SELECT CASE WHEN count(x.alternatives) = count(*)"
+            + " THEN CAST(string_agg('(' || x.alternatives || ')', ' & ') AS tsquery) END AS query"
+            + " FROM (SELECT (SELECT string_agg('''' || replace(v.word, '''', '''''') || '''',"
+            + " ' | ') FROM search_words v WHERE "
+            + startsWith("v.word", "q.word")
+            + " AND v.products > 0) AS alternatives FROM words, unnest(words.words) AS q (word)"
+            + " WHERE cardinality(words.words) > 1) AS x)");
+    ctes.add(
+        // the range on the bound word itself (one word: the whole term) is a condition of the
+        // postings index, whatever the plan; the branch runs only for a single word
+        "name_matches AS MATERIALIZED ((SELECT m.* FROM lead, search_postings s CROSS JOIN LATERAL ("
+            + scored(
+                "p.id = s.product_id AND p.name_search @@ terms.query AND (lead.spread = 1"
+                    // a product with two words that the query word begins: at the first only
+                    + " OR s.word = (SELECT min(w) FROM unnest(product_search_words("
+                    + "p.name_search, p.brand)) AS w WHERE "
+                    + startsWith("w", ":term")
+                    + "))",
+                filter)
+            + ") AS m WHERE cardinality(string_to_array(:term, ' ')) = 1 AND "
+            + startsWith("s.word", ":term")
+            + " LIMIT :cap) UNION ALL (SELECT p.id, p.created_at, "
+            + SCORE
+            + " FROM products p, terms, whole WHERE p.name_search @@ whole.query AND "
+            + filter.where
+            + " LIMIT :cap))");
+    ctes.add(textMatches(filter));
+    ctes.add(
+        "typo_words AS MATERIALIZED (SELECT v.word, max(word_similarity(q.word, v.word))"
+            + " AS similarity FROM words, unnest(words.words) AS q (word), search_words v"
+            + " WHERE (SELECT count(*) FROM name_matches) < :fuzzyBelow"
+            + " AND (SELECT count(*) FROM text_matches) < :fuzzyBelow"
+            + " AND v.word %> q.word AND v.products > 0 GROUP BY v.word)");
+    ctes.add(
+        "typo_matches AS MATERIALIZED (SELECT m.* FROM (SELECT word, similarity FROM typo_words"
+            + " ORDER BY similarity DESC, word) AS w CROSS JOIN LATERAL (SELECT s.product_id"
+            + " FROM search_postings s WHERE s.word = w.word) AS s"
+            + " CROSS JOIN LATERAL ("
+            + scored(
+                "p.id = s.product_id AND (:term <% lower(p.name) OR :term <% lower(p.brand))"
+                    // a product with two similar words: at the more similar only
+                    + " AND NOT EXISTS (SELECT 1 FROM typo_words t, unnest(product_search_words("
+                    + "p.name_search, p.brand)) AS x (word) WHERE t.word = x.word"
+                    + " AND (t.similarity > w.similarity"
+                    + " OR t.similarity = w.similarity AND t.word < w.word))",
+                filter)
+            + ") AS m LIMIT :cap)");
+    ctes.add(
+        "ranked AS MATERIALIZED (SELECT * FROM name_matches UNION SELECT * FROM text_matches"
+            + " UNION SELECT * FROM typo_matches)");
+    return new Statement(rankedPage(ctes), params);
+  }
+
+  /** A search of any kind, through the GIN and trigram indexes of the products. */
+  static Statement searchByIndexes(SearchText text, ProductQuery filters, PageRequest page) {
+    Filter filter = Filter.of(filters);
+    Map<String, Object> params = searchParams(filter, text, page);
     String excluded = "";
     if (!text.excludedWords().isEmpty()) {
       // the words are letters and digits only (SearchText), and travel as a bound value
@@ -296,16 +416,10 @@ final class ProductSql {
               .collect(Collectors.joining(" | ")));
       excluded = " AND NOT p.search @@ to_tsquery('simple', :excluded)";
     }
-    List<String> ctes = new ArrayList<>(filter.ctes);
-    ctes.add("terms AS MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
+    List<String> ctes = searchCtes(filter);
     // Each LIMIT stops its scan at the bound: the score is worked out for the rows read only.
     ctes.add(candidates("name_matches", "p.name_search @@ terms.query", filter, true));
-    ctes.add(
-        candidates(
-            "text_matches",
-            "(SELECT count(*) FROM name_matches) < :cap AND p.search @@ terms.query",
-            filter,
-            true));
+    ctes.add(textMatches(filter));
     // PostgreSQL cannot tell how many names are similar to a word, and with a bound in the same
     // query it may guess many and read the table until it has enough: typo_matches is planned for
     // all its rows (so it reads the trigram indexes) and bounded by the statement that reads it.
@@ -322,17 +436,74 @@ final class ProductSql {
     ctes.add(
         "ranked AS MATERIALIZED (SELECT * FROM name_matches UNION SELECT * FROM text_matches"
             + " UNION (SELECT * FROM typo_matches LIMIT :cap))");
-    String sql =
-        "WITH RECURSIVE "
-            + String.join(", ", ctes)
-            + " SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t"
-            + " LEFT JOIN LATERAL (SELECT "
-            + COLUMNS
-            + ", k.score FROM (SELECT * FROM ranked"
-            + " ORDER BY score DESC, created_at DESC, id LIMIT :limit OFFSET :offset) AS k"
-            + " JOIN products p ON p.id = k.id"
-            + " ORDER BY k.score DESC, k.created_at DESC, k.id) AS r ON true";
-    return new Statement(sql, params);
+    return new Statement(rankedPage(ctes), params);
+  }
+
+  private static Map<String, Object> searchParams(
+      Filter filter, SearchText text, PageRequest page) {
+    Map<String, Object> params = new LinkedHashMap<>(filter.params);
+    params.put("q", text.value());
+    params.put("term", text.fuzzyTerm());
+    params.put("cap", ProductRepository.SEARCH_CANDIDATES);
+    params.put("fuzzyBelow", ProductRepository.FUZZY_BELOW);
+    params.put("limit", page.size());
+    params.put("offset", page.offset());
+    return params;
+  }
+
+  /** The filter's own CTEs and the query's words as a prefix query ({@code terms}). */
+  private static List<String> searchCtes(Filter filter) {
+    List<String> ctes = new ArrayList<>(filter.ctes);
+    ctes.add("terms AS MATERIALIZED (SELECT " + PREFIX_QUERY + " AS query)");
+    return ctes;
+  }
+
+  /**
+   * Products with every word as a prefix anywhere (name, brand, description), only when the names
+   * gave fewer than the bound: GIN on {@code search}, bounded.
+   */
+  private static String textMatches(Filter filter) {
+    return candidates(
+        "text_matches",
+        "(SELECT count(*) FROM name_matches) < :cap AND p.search @@ terms.query",
+        filter,
+        true);
+  }
+
+  /** The statement over the candidate {@code ranked}: their number and the page, best first. */
+  private static String rankedPage(List<String> ctes) {
+    return "WITH RECURSIVE "
+        + String.join(", ", ctes)
+        + " SELECT t.total, r.* FROM (SELECT count(*) AS total FROM ranked) AS t"
+        + " LEFT JOIN LATERAL (SELECT "
+        + COLUMNS
+        + ", k.score FROM (SELECT * FROM ranked"
+        + " ORDER BY score DESC, created_at DESC, id LIMIT :limit OFFSET :offset) AS k"
+        + " JOIN products p ON p.id = k.id"
+        + " ORDER BY k.score DESC, k.created_at DESC, k.id) AS r ON true";
+  }
+
+  /**
+   * {@code word} begins with {@code prefix}: a range of the C-collated words (U+10FFFF is the last
+   * code point), which a B-tree reads in order.
+   */
+  private static String startsWith(String word, String prefix) {
+    return word + " >= " + prefix + " AND " + word + " < " + prefix + " || chr(1114111)";
+  }
+
+  /**
+   * The scored product {@code p} of one posting, when it meets {@code condition}: a subquery of its
+   * own ({@code OFFSET 0}), so that products are looked up one posting at a time until the bound
+   * has enough, never joined to every posting by hash.
+   */
+  private static String scored(String condition, Filter filter) {
+    return "SELECT p.id, p.created_at, "
+        + SCORE
+        + " FROM products p, terms WHERE "
+        + condition
+        + " AND "
+        + filter.where
+        + " OFFSET 0";
   }
 
   /**
@@ -341,10 +512,8 @@ final class ProductSql {
    */
   private static String candidates(String name, String condition, Filter filter, boolean bounded) {
     return name
-        + " AS MATERIALIZED (SELECT p.id, p.created_at, ts_rank("
-        + RANK_WEIGHTS
-        + ", p.search, terms.query) + 0.3 * word_similarity(:term, lower(p.name))"
-        + " + 0.1 * word_similarity(:term, lower(p.brand)) AS score"
+        + " AS MATERIALIZED (SELECT p.id, p.created_at, "
+        + SCORE
         + " FROM products p, terms WHERE "
         + condition
         + " AND "

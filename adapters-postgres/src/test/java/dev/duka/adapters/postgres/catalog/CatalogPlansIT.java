@@ -68,8 +68,9 @@ class CatalogPlansIT {
     jdbi = database.jdbi();
     long start = System.nanoTime();
     jdbi.useHandle(h -> h.createScript(resource("catalog-100k.sql")).execute());
-    jdbi.useHandle(h -> h.execute("VACUUM ANALYZE categories"));
-    vacuumUntilAllVisible();
+    jdbi.useHandle(h -> h.execute("VACUUM ANALYZE categories, search_words"));
+    vacuumUntilAllVisible("products");
+    vacuumUntilAllVisible("search_postings");
     PLANS.put(
         "load",
         "100,000 products loaded and analyzed in "
@@ -78,25 +79,26 @@ class CatalogPlansIT {
   }
 
   /**
-   * Brings products to the state autovacuum keeps a running server in: analyzed, and its pages
+   * Brings {@code table} to the state autovacuum keeps a running server in: analyzed, and its pages
    * marked all-visible (which index-only scans need). Right after a bulk load VACUUM may not mark
    * them yet (observed on the test server, which commits asynchronously), so it is repeated.
    */
-  private static void vacuumUntilAllVisible() throws InterruptedException {
-    for (int attempt = 0; attempt < 50 && allVisibleShare() < 0.95; attempt++) {
-      jdbi.useHandle(h -> h.execute("VACUUM ANALYZE products"));
-      if (allVisibleShare() < 0.95) {
+  private static void vacuumUntilAllVisible(String table) throws InterruptedException {
+    for (int attempt = 0; attempt < 50 && allVisibleShare(table) < 0.95; attempt++) {
+      jdbi.useHandle(h -> h.execute("VACUUM ANALYZE " + table));
+      if (allVisibleShare(table) < 0.95) {
         Thread.sleep(200);
       }
     }
   }
 
-  private static double allVisibleShare() {
+  private static double allVisibleShare(String table) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "SELECT relallvisible::float / greatest(relpages, 1) FROM pg_class"
-                        + " WHERE relname = 'products'")
+                        + " WHERE relname = :table")
+                .bind("table", table)
                 .mapTo(Double.class)
                 .one());
   }
@@ -117,8 +119,11 @@ class CatalogPlansIT {
         h -> {
           assertThat(h.createQuery("SELECT count(*) FROM products").mapTo(Long.class).one())
               .isEqualTo(100_000);
-          assertThat(allVisibleShare())
+          assertThat(allVisibleShare("products"))
               .as("share of pages VACUUM marked all-visible")
+              .isGreaterThan(0.9);
+          assertThat(allVisibleShare("search_postings"))
+              .as("share of postings pages VACUUM marked all-visible")
               .isGreaterThan(0.9);
         });
   }
@@ -183,29 +188,52 @@ class CatalogPlansIT {
   }
 
   @Test
-  void aSearchGathersItsCandidatesFromTheFullTextIndexes() {
+  void aSearchForOneWordReadsItsPostingsInOrder() {
     ProductSql.Statement search =
         ProductSql.search(SearchText.of("kanga"), ProductQuery.all(), FIRST);
 
     assertThat(explain("search 'kanga' (6,000 matches: bounded candidates)", search))
-        .contains("products_search_idx", "products_name_search_idx");
+        .contains("search_postings_pkey", "products_pkey", "products_search_idx");
+    // in index order, stopping with the bound (a bitmap scan would collect every posting first)
+    assertThat(scansOf("search_postings", search)).containsOnly("Index Only Scan");
   }
 
   @Test
-  void aNarrowSearchUsesTheFullTextIndex() {
+  void aSearchForOneWordKeepsToThePostingsInThePlanForAnyWords() {
+    // the plan PostgreSQL keeps after five runs: a hash join of postings and products would read
+    // every product
+    ProductSql.Statement search =
+        ProductSql.search(SearchText.of("kanga"), ProductQuery.all(), FIRST);
+
+    assertThat(explainGeneric("search 'kanga', generic plan", search))
+        .contains("search_postings_pkey", "products_pkey");
+  }
+
+  @Test
+  void aSearchForSeveralWordsIntersectsTheirWholeWordsInTheNameIndex() {
     ProductSql.Statement search =
         ProductSql.search(SearchText.of("kanga bora 17"), ProductQuery.all(), FIRST);
 
-    assertThat(explain("search 'kanga bora 17'", search)).contains("products_search_idx");
+    assertThat(explain("search 'kanga bora 17'", search))
+        .contains("search_words_pkey", "products_name_search_idx", "products_search_idx");
   }
 
   @Test
-  void aSearchWithATypoFallsBackToTheTrigramIndexes() {
+  void aSearchWithATypoLooksItUpAmongTheKnownWords() {
     ProductSql.Statement search =
         ProductSql.search(SearchText.of("kitnege"), ProductQuery.all(), FIRST);
 
-    assertThat(explain("search 'kitnege' (a typo: trigram fallback)", search))
-        .contains("products_name_trgm_idx");
+    assertThat(explain("search 'kitnege' (a typo: similar known words)", search))
+        .contains("search_words_trgm_idx", "search_postings_pkey");
+  }
+
+  @Test
+  void aSearchBeyondPlainWordsUsesTheFullTextAndTrigramIndexes() {
+    ProductSql.Statement search =
+        ProductSql.search(SearchText.of("kitnege -bora"), ProductQuery.all(), FIRST);
+
+    assertThat(explain("search 'kitnege -bora' (excluded word: product indexes)", search))
+        .contains("products_name_search_idx", "products_search_idx", "products_name_trgm_idx");
   }
 
   @Test
@@ -291,8 +319,8 @@ class CatalogPlansIT {
   }
 
   /**
-   * Asserts that no node of {@code plan} reads products sequentially, and returns the products
-   * indexes it reads.
+   * Asserts that no node of {@code plan} reads products sequentially, and returns the indexes of
+   * products and of search words it reads.
    */
   private static List<String> indexesReadingProducts(String name, JsonNode plan) {
     List<JsonNode> productScans = new ArrayList<>();
@@ -307,6 +335,27 @@ class CatalogPlansIT {
                     .as("%s: a scan of products", name)
                     .isNotEqualTo("Seq Scan"));
     return indexes.stream().distinct().toList();
+  }
+
+  /** The node types that read {@code relation} in the plan of {@code statement}. */
+  private static List<String> scansOf(String relation, ProductSql.Statement statement) {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("SET LOCAL pg_trgm.word_similarity_threshold = " + ProductSql.FUZZY_THRESHOLD);
+          List<String> scans = new ArrayList<>();
+          collectScans(
+              plan(h, "EXPLAIN (FORMAT JSON) ", statement).get(0).get("Plan"), relation, scans);
+          return scans;
+        });
+  }
+
+  private static void collectScans(JsonNode node, String relation, List<String> scans) {
+    if (relation.equals(node.path("Relation Name").asText())) {
+      scans.add(node.get("Node Type").asText());
+    }
+    for (JsonNode child : node.path("Plans")) {
+      collectScans(child, relation, scans);
+    }
   }
 
   private static JsonNode plan(Handle h, String explain, ProductSql.Statement statement) {
@@ -326,13 +375,13 @@ class CatalogPlansIT {
     }
   }
 
-  /** The nodes that read products, and the products indexes any node reads. */
+  /** The nodes that read products, and the products and search indexes any node reads. */
   private static void collect(JsonNode node, List<JsonNode> productScans, List<String> indexes) {
     if ("products".equals(node.path("Relation Name").asText())) {
       productScans.add(node);
     }
     String index = node.path("Index Name").asText();
-    if (index.startsWith("products_")) {
+    if (index.startsWith("products_") || index.startsWith("search_")) {
       indexes.add(index);
     }
     for (JsonNode child : node.path("Plans")) {

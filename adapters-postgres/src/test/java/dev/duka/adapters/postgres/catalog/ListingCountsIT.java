@@ -3,6 +3,7 @@ package dev.duka.adapters.postgres.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.duka.adapters.postgres.PostgresDatabase;
+import dev.duka.adapters.postgres.testing.AtOnce;
 import dev.duka.adapters.postgres.testing.TestDatabase;
 import dev.duka.domain.catalog.Category;
 import dev.duka.domain.catalog.CategoryId;
@@ -19,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -161,41 +157,25 @@ class ListingCountsIT {
   void productsMovingBetweenTheSameTwoBucketsAtOnceAreAllCounted() throws Exception {
     List<Product> movers =
         List.of(inserted(LEAVES.get(0).id(), 1_000_000), inserted(LEAVES.get(1).id(), 2_000_000));
-    CyclicBarrier start = new CyclicBarrier(movers.size());
-    ExecutorService pool = Executors.newFixedThreadPool(movers.size());
-    try {
-      List<Future<Integer>> moved = new ArrayList<>();
-      for (Product mover : movers) {
-        // the two swap places again and again, in opposite directions, each in its transaction
-        moved.add(
-            pool.submit(
-                () -> {
-                  start.await(10, TimeUnit.SECONDS);
-                  int rows = 0;
-                  for (int i = 0; i < 100; i++) {
-                    rows +=
-                        jdbi.withHandle(
-                            h ->
-                                h.createUpdate(
-                                        "UPDATE products SET price_minor = CASE"
-                                            + " WHEN price_minor = 1000000 THEN 2000000"
-                                            + " ELSE 1000000 END,"
-                                            + " category_id = CASE WHEN category_id = :a THEN :b"
-                                            + " ELSE :a END WHERE id = :id")
-                                    .bind("id", mover.id().value())
-                                    .bind("a", LEAVES.get(0).id().value())
-                                    .bind("b", LEAVES.get(1).id().value())
-                                    .execute());
-                  }
-                  return rows;
-                }));
-      }
-      for (Future<Integer> rows : moved) {
-        assertThat(rows.get(60, TimeUnit.SECONDS)).isEqualTo(100);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    // the two swap places again and again, in opposite directions, each in its transaction
+    List<Integer> moved =
+        AtOnce.repeat(
+            movers,
+            100,
+            mover ->
+                jdbi.withHandle(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE products SET price_minor = CASE"
+                                    + " WHEN price_minor = 1000000 THEN 2000000"
+                                    + " ELSE 1000000 END,"
+                                    + " category_id = CASE WHEN category_id = :a THEN :b"
+                                    + " ELSE :a END WHERE id = :id")
+                            .bind("id", mover.id().value())
+                            .bind("a", LEAVES.get(0).id().value())
+                            .bind("b", LEAVES.get(1).id().value())
+                            .execute()));
+    assertThat(moved).containsOnly(100);
     assertCountsMatchTheProducts();
   }
 

@@ -27,7 +27,7 @@ import java.util.OptionalInt;
 public interface ProductRepository {
 
   /** How many matches of each kind a search ranks at most. */
-  int SEARCH_CANDIDATES = 500;
+  int SEARCH_CANDIDATES = 200;
 
   /** Typo-tolerant matching joins in when fewer products than this match the words themselves. */
   int FUZZY_BELOW = 20;
