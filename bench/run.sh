@@ -367,10 +367,10 @@ explain_all() { # size
       lowfrom=12800000 lowto=12999999 highfrom=100000000 highto=102400000
     echo
     echo "### GET /products/search?q=$q"
-    explain search.sql q="'$q'" term="'$term'" cap=500 fuzzybelow=20 limit=20 offset=0
+    explain search.sql q="'$q'" term="'$term'" cap=200 fuzzybelow=20 limit=20 offset=0
     echo
     echo "### GET /products/search?q=$typo_q (with a typo)"
-    explain search.sql q="'$typo_q'" term="'$typo_term'" cap=500 fuzzybelow=20 limit=20 offset=0
+    explain search.sql q="'$typo_q'" term="'$typo_term'" cap=200 fuzzybelow=20 limit=20 offset=0
   } >"$out"
   # (a few thousand rows are read faster sequentially: only larger catalogs must use indexes)
   if ((size >= 10000)) && grep -q 'Seq Scan on products' "$out"; then

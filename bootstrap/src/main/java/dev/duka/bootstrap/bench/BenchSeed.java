@@ -170,7 +170,7 @@ public final class BenchSeed {
       try (Statement statement = connection.createStatement()) {
         statement.execute(
             "VACUUM (ANALYZE) categories, products, product_images, stock_movements, users,"
-                + " bench.search_queries");
+                + " search_postings, search_words, bench.search_queries");
         checkpoint(statement);
       }
       report("vacuum and analyze", options.products(), start);
