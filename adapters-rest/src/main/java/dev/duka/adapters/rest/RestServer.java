@@ -120,7 +120,7 @@ public final class RestServer {
 
   /**
    * The routes this server answers, as {@code "GET /api/v1/products/{id}"}: the notation of
-   * docs/openapi.yaml, whose operations they must be (bootstrap's RoutesIT compares the two).
+   * docs/openapi.yaml, whose operations they must be (bootstrap's HttpSurfaceIT compares the two).
    */
   public List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()

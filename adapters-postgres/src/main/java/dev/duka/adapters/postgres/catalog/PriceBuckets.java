@@ -3,7 +3,8 @@ package dev.duka.adapters.postgres.catalog;
 /**
  * The price buckets of {@code product_counts} (migration V4): two significant digits of a price in
  * minor units, so 12,345,678 falls in 12,000,000–12,999,999. Prices under 100 have a bucket each.
- * {@code product_price_floor} in SQL works out the same floors (PriceBucketsIT).
+ * {@code product_price_floor} in SQL works out the same floors
+ * (ListingCountsIT#theDatabaseFloorsPricesAsTheRepositoryDoes).
  *
  * <p>A price band splits into the buckets wholly inside it, whose products are summed from the
  * counts, and at most two edges, whose products are counted from the products index. Every price of
