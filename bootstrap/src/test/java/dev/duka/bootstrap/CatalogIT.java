@@ -619,6 +619,29 @@ class CatalogIT {
   }
 
   @Test
+  void searchForPlainWordsWithoutFiltersReadsTheWholeCatalog() {
+    // letters of a random id: a word no other test's product has
+    String word = "zawadi" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+    String name = "Kikapu " + Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    Shop shop = new Shop();
+    product(id(shop.fabrics), name, "1000", 1);
+    product(id(shop.fabrics), "Kikapu kidogo", "500", 1);
+    String search = "/api/v1/products/search?q=";
+
+    assertThat(names(api.get(search + word))).containsExactly(name);
+    assertThat(names(api.get(search + word.substring(0, 9)))).containsExactly(name);
+    // both words: one match, so products similar to the query follow it (typo tolerance)
+    assertThat(names(api.get(search + q("kikapu " + word))))
+        .startsWith(name)
+        .doesNotHaveDuplicates();
+    // a letter dropped: no product has the word, so similar known words are looked up
+    assertThat(names(api.get(search + word.substring(0, 3) + word.substring(4))))
+        .containsExactly(name);
+    // and a letter too many
+    assertThat(names(api.get(search + word + "x"))).containsExactly(name);
+  }
+
+  @Test
   void searchNeedsAWordOfAtMostTwoHundredCharacters() {
     ApiClient loose = api.responsesOnly();
 
