@@ -86,7 +86,6 @@ public final class RestServer {
                     server.setErrorHandler(new ProblemErrorHandler(mapper));
                   });
               config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-              config.staticFiles.enableWebjars();
               config.requestLogger.http(accessLog::record);
 
               JavalinState javalin = config.unsafe;

@@ -331,9 +331,23 @@ class RestServerIT {
     assertThat(spec.body()).startsWith("openapi: 3.0.3");
 
     ApiResponse docs = api.get("/docs");
-    assertThat(docs.body()).contains("swagger-ui-bundle.js", "/openapi.yaml");
-    ApiResponse bundle = raw.get("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js");
-    assertThat(bundle.status()).isEqualTo(200);
+    assertThat(docs.body())
+        .contains(
+            "href=\"/docs/swagger-ui.css\"", "src=\"/docs/swagger-ui-bundle.js\"", "/openapi.yaml");
+    ApiResponse bundle = api.get("/docs/swagger-ui-bundle.js");
+    assertThat(bundle.header("Content-Type")).contains("text/javascript; charset=utf-8");
+    assertThat(bundle.body()).contains("SwaggerUIBundle");
+    ApiResponse styles = api.get("/docs/swagger-ui.css");
+    assertThat(styles.header("Content-Type")).contains("text/css; charset=utf-8");
+    assertThat(styles.body()).contains(".swagger-ui");
+    assertThat(styles.header("Cache-Control")).contains("public, max-age=86400");
+  }
+
+  @Test
+  void servesNoOtherFileOfTheSwaggerUi() {
+    assertProblem(raw.get("/docs/swagger-ui-es-bundle.js"), 404, "not_found");
+    assertProblem(raw.get("/docs/..%2F..%2Fopenapi.yaml"), 404, "not_found");
+    assertProblem(raw.get("/webjars/swagger-ui/5.34.1/swagger-ui.css"), 404, "not_found");
   }
 
   @Test

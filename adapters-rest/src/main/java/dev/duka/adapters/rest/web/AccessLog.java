@@ -73,13 +73,9 @@ public final class AccessLog {
     return (tenths / 10) + "." + (tenths % 10);
   }
 
-  /** The matched route template, {@code static} for files, {@code unmatched} otherwise. */
+  /** The matched route template, {@code unmatched} otherwise. */
   static String routeOf(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    if (endpoint != null) {
-      return endpoint.path;
-    }
-    String path = ctx.path();
-    return path.startsWith("/webjars/") ? "static" : "unmatched";
+    return endpoint != null ? endpoint.path : "unmatched";
   }
 }
