@@ -82,7 +82,7 @@ public final class Application implements AutoCloseable {
               config.corsOrigins(),
               1024 * 1024,
               Duration.ofSeconds(20),
-              DatabaseRuntime.POOL_SIZE * 2,
+              DatabaseRuntime.httpWorkers(config.databasePoolSize()),
               config.maxUploadBytes());
       server =
           RestServer.create(

@@ -19,8 +19,23 @@ import org.slf4j.LoggerFactory;
 final class DatabaseRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseRuntime.class);
 
-  /** Close to the HTTP worker count, so requests rarely queue for a connection. */
-  static final int POOL_SIZE = 32;
+  /**
+   * Connections by default ({@code DATABASE_POOL_SIZE}). On the 2-core machine of
+   * docs/benchmarks.md, 10 connections served more reads a second than 32 (list pages 30-60 % more
+   * in alternating runs): PostgreSQL running 32 statements at once on two cores loses more to
+   * switching between them than it gains.
+   */
+  static final int DEFAULT_POOL_SIZE = 10;
+
+  /**
+   * Requests served at once: at least 32, and twice the pool when that is more. Requests beyond it
+   * wait for a worker in turn, where waiting for a connection is not first come, first served and
+   * gives up with a 503 after {@link #CONNECTION_TIMEOUT}; while a worker waits for a connection,
+   * others parse and write the requests and answers around their statements.
+   */
+  static int httpWorkers(int poolSize) {
+    return Math.max(32, 2 * poolSize);
+  }
 
   /**
    * How long a request waits for a connection before it is answered 503: under the 2 s a client of
@@ -52,7 +67,7 @@ final class DatabaseRuntime implements AutoCloseable {
     PostgresDatabase database =
         PostgresDatabase.open(
             target,
-            new PoolSettings(POOL_SIZE, CONNECTION_TIMEOUT, "duka"),
+            new PoolSettings(config.databasePoolSize(), CONNECTION_TIMEOUT, "duka"),
             hikari -> registry.ifPresent(hikari::setMetricRegistry));
     return new DatabaseRuntime(embedded, database);
   }

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record Config(
     Optional<String> databaseUrl,
+    int databasePoolSize,
     Path dataDir,
     int port,
     String jwtSecret,
@@ -96,6 +97,8 @@ public record Config(
   public String toString() {
     return "Config[database="
         + (embeddedDatabase() ? "embedded under " + dataDir.resolve("pg") : "external")
+        + ", pool="
+        + databasePoolSize
         + ", port="
         + port
         + ", currency="

@@ -53,6 +53,7 @@ public final class ConfigLoader {
 
   private Loaded read(Function<Path, SecretStore> secretsFor) {
     Optional<String> databaseUrl = text("DATABASE_URL");
+    int databasePoolSize = integer("DATABASE_POOL_SIZE", 10, 1, 500);
     Path dataDir = Path.of(text("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
     int port = integer("PORT", 8000, 0, 65535);
     Duration accessTtl = Duration.ofMinutes(integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60));
@@ -88,6 +89,7 @@ public final class ConfigLoader {
     Config config =
         new Config(
             databaseUrl,
+            databasePoolSize,
             dataDir,
             port,
             secretValues[0],

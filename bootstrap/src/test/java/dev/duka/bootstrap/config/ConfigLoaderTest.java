@@ -33,6 +33,7 @@ class ConfigLoaderTest {
 
     assertThat(config.embeddedDatabase()).isTrue();
     assertThat(config.port()).isEqualTo(8000);
+    assertThat(config.databasePoolSize()).isEqualTo(10);
     assertThat(config.defaultCurrency()).isEqualTo(Currency.getInstance("TZS"));
     assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.refreshTokenTtl()).isEqualTo(Duration.ofDays(30));
@@ -68,6 +69,7 @@ class ConfigLoaderTest {
     env.put("STRIPE_SECRET_KEY", "sk_live_x");
     env.put("CORS_ORIGINS", "*");
     env.put("DEBUG", "maybe");
+    env.put("DATABASE_POOL_SIZE", "0");
 
     assertThatThrownBy(() -> load(env))
         .isInstanceOfSatisfying(
@@ -82,8 +84,9 @@ class ConfigLoaderTest {
                   .anySatisfy(p -> assertThat(p).startsWith("STRIPE_WEBHOOK_SECRET is required"))
                   .anySatisfy(p -> assertThat(p).startsWith("CORS_ORIGINS must list origins"))
                   .anySatisfy(p -> assertThat(p).startsWith("DEBUG must be true or false"))
-                  .hasSize(8);
-              assertThat(e.getMessage()).contains("8 problems");
+                  .anySatisfy(p -> assertThat(p).startsWith("DATABASE_POOL_SIZE must be"))
+                  .hasSize(9);
+              assertThat(e.getMessage()).contains("9 problems");
             });
     assertThat(dataDir.resolve("secrets")).doesNotExist();
   }
@@ -97,10 +100,12 @@ class ConfigLoaderTest {
                 "ADMIN_SECRET", STRONG + "-admin",
                 "CORS_ORIGINS", "https://shop.example, https://admin.example",
                 "SHIPPING_FLAT", "5000.00",
-                "FREE_SHIPPING_OVER", "100000"))
+                "FREE_SHIPPING_OVER", "100000",
+                "DATABASE_POOL_SIZE", "40"))
             .config();
 
     assertThat(config.embeddedDatabase()).isFalse();
+    assertThat(config.databasePoolSize()).isEqualTo(40);
     assertThat(config.corsOrigins())
         .containsExactly("https://shop.example", "https://admin.example");
     assertThat(
