@@ -20,14 +20,6 @@ final class DatabaseRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseRuntime.class);
 
   /**
-   * Connections by default ({@code DATABASE_POOL_SIZE}). On the 2-core machine of
-   * docs/benchmarks.md, 10 connections served more reads a second than 32 (list pages 30-60 % more
-   * in alternating runs): PostgreSQL running 32 statements at once on two cores loses more to
-   * switching between them than it gains.
-   */
-  static final int DEFAULT_POOL_SIZE = 10;
-
-  /**
    * Requests served at once: at least 32, and twice the pool when that is more. Requests beyond it
    * wait for a worker in turn, where waiting for a connection is not first come, first served and
    * gives up with a 503 after {@link #CONNECTION_TIMEOUT}; while a worker waits for a connection,

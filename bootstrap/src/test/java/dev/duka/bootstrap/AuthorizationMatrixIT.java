@@ -136,6 +136,7 @@ class AuthorizationMatrixIT {
     row("GET /metrics", everyone(200), s -> Call.to("/metrics"));
     row("GET /openapi.yaml", everyone(200), s -> Call.to("/openapi.yaml"));
     row("GET /docs", everyone(200), s -> Call.to("/docs"));
+    row("GET /docs/{asset}", everyone(200), s -> Call.to("/docs/swagger-ui.css"));
     row("GET /ping", everyone(200), s -> Call.to("/ping"));
     // accounts
     row("POST /api/v1/auth/register", everyone(201), s -> Call.to(s.path, s.registration(null)));

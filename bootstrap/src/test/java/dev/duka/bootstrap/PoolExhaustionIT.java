@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.duka.adapters.rest.testing.ApiClient;
 import dev.duka.adapters.rest.testing.ApiResponse;
+import dev.duka.bootstrap.config.Config;
 import dev.duka.domain.catalog.ProductId;
 import dev.duka.domain.user.Role;
 import java.time.Duration;
@@ -73,10 +74,10 @@ class PoolExhaustionIT {
       locker.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
       // the pool grows lazily: requests that find it still growing give up, so send more
       Instant deadline = Instant.now().plusSeconds(60);
-      while (TestShop.sessionsWaitingOnLocks(shop.db) < DatabaseRuntime.DEFAULT_POOL_SIZE) {
+      while (TestShop.sessionsWaitingOnLocks(shop.db) < Config.DEFAULT_DATABASE_POOL_SIZE) {
         assertThat(Instant.now()).as("the requests hold every connection").isBefore(deadline);
         long running = held.stream().filter(f -> !f.isDone()).count();
-        for (long i = running; i < DatabaseRuntime.DEFAULT_POOL_SIZE + 4; i++) {
+        for (long i = running; i < Config.DEFAULT_DATABASE_POOL_SIZE + 4; i++) {
           held.add(pool.submit(() -> api.unchecked().get("/api/v1/products/" + product)));
         }
         Thread.sleep(200);
@@ -146,12 +147,12 @@ class PoolExhaustionIT {
     assertThat(connections.keySet())
         .as("nothing active or idle in a transaction")
         .containsOnly("idle");
-    assertThat(connections.get("idle")).isLessThanOrEqualTo(DatabaseRuntime.DEFAULT_POOL_SIZE + 8L);
+    assertThat(connections.get("idle")).isLessThanOrEqualTo(Config.DEFAULT_DATABASE_POOL_SIZE + 8L);
     // every connection can still be taken at once
-    ExecutorService wide = Executors.newFixedThreadPool(DatabaseRuntime.DEFAULT_POOL_SIZE);
+    ExecutorService wide = Executors.newFixedThreadPool(Config.DEFAULT_DATABASE_POOL_SIZE);
     try {
       List<Future<Integer>> all = new ArrayList<>();
-      for (int i = 0; i < DatabaseRuntime.DEFAULT_POOL_SIZE * 2; i++) {
+      for (int i = 0; i < Config.DEFAULT_DATABASE_POOL_SIZE * 2; i++) {
         all.add(wide.submit(() -> customer.post("/api/v1/orders", order).status()));
       }
       for (Future<Integer> answer : all) {

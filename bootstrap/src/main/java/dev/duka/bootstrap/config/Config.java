@@ -40,6 +40,14 @@ public record Config(
     RateLimits rateLimits,
     boolean debug) {
 
+  /**
+   * Connections to the database unless {@code DATABASE_POOL_SIZE} says otherwise. On the 2-core
+   * machine of docs/benchmarks.md, 10 connections served more reads a second than 32 (list pages
+   * 30-60 % more in alternating runs): PostgreSQL running 32 statements at once on two cores loses
+   * more to switching between them than it gains.
+   */
+  public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
+
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
     trustedProxies = List.copyOf(trustedProxies);

@@ -53,7 +53,7 @@ public final class ConfigLoader {
 
   private Loaded read(Function<Path, SecretStore> secretsFor) {
     Optional<String> databaseUrl = text("DATABASE_URL");
-    int databasePoolSize = integer("DATABASE_POOL_SIZE", 10, 1, 500);
+    int databasePoolSize = integer("DATABASE_POOL_SIZE", Config.DEFAULT_DATABASE_POOL_SIZE, 1, 500);
     Path dataDir = Path.of(text("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
     int port = integer("PORT", 8000, 0, 65535);
     Duration accessTtl = Duration.ofMinutes(integer("ACCESS_TOKEN_EXPIRE_MINUTES", 15, 1, 24 * 60));
