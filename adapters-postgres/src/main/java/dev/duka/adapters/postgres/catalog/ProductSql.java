@@ -370,10 +370,8 @@ final class ProductSql {
                 filter)
             + ") AS m WHERE cardinality(string_to_array(:term, ' ')) = 1 AND "
             + startsWith("s.word", ":term")
-            + " LIMIT :cap) UNION ALL (SELECT p.id, p.created_at, "
-            + SCORE
-            + " FROM products p, terms, whole WHERE p.name_search @@ whole.query AND "
-            + filter.where
+            + " LIMIT :cap) UNION ALL ("
+            + scoredProducts(", whole", "p.name_search @@ whole.query", filter)
             + " LIMIT :cap))");
     ctes.add(textMatches(filter));
     ctes.add(
@@ -497,13 +495,22 @@ final class ProductSql {
    * has enough, never joined to every posting by hash.
    */
   private static String scored(String condition, Filter filter) {
+    return scoredProducts("", condition, filter) + " OFFSET 0";
+  }
+
+  /**
+   * The visible products meeting {@code condition}, with their score: from {@code products p} and
+   * {@code terms}, and the relations {@code alsoFrom} names ({@code ", whole"}).
+   */
+  private static String scoredProducts(String alsoFrom, String condition, Filter filter) {
     return "SELECT p.id, p.created_at, "
         + SCORE
-        + " FROM products p, terms WHERE "
+        + " FROM products p, terms"
+        + alsoFrom
+        + " WHERE "
         + condition
         + " AND "
-        + filter.where
-        + " OFFSET 0";
+        + filter.where;
   }
 
   /**
@@ -512,12 +519,8 @@ final class ProductSql {
    */
   private static String candidates(String name, String condition, Filter filter, boolean bounded) {
     return name
-        + " AS MATERIALIZED (SELECT p.id, p.created_at, "
-        + SCORE
-        + " FROM products p, terms WHERE "
-        + condition
-        + " AND "
-        + filter.where
+        + " AS MATERIALIZED ("
+        + scoredProducts("", condition, filter)
         + (bounded ? " LIMIT :cap)" : ")");
   }
 

@@ -125,7 +125,6 @@ public final class OperationsRoutes {
   }
 
   private static String docsPage() {
-    String base = "/docs";
     return """
         <!doctype html>
         <html lang="en">
@@ -143,7 +142,7 @@ public final class OperationsRoutes {
         </body>
         </html>
         """
-        .formatted(base);
+        .formatted("/docs");
   }
 
   private static byte[] resource(String name) {
