@@ -34,15 +34,36 @@ public final class OperationsRoutes {
           "swagger-ui.css", "text/css; charset=utf-8",
           "swagger-ui-bundle.js", "text/javascript; charset=utf-8");
 
+  /**
+   * The Swagger UI page: its two files from {@code /docs/{asset}}, the contract from {@code
+   * /openapi.yaml}.
+   */
+  private static final String DOCS_PAGE =
+      """
+          <!doctype html>
+          <html lang="en">
+          <head>
+            <meta charset="utf-8">
+            <title>Duka API</title>
+            <link rel="stylesheet" href="/docs/swagger-ui.css">
+          </head>
+          <body>
+            <div id="swagger-ui"></div>
+            <script src="/docs/swagger-ui-bundle.js"></script>
+            <script>
+              window.ui = SwaggerUIBundle({ url: "/openapi.yaml", dom_id: "#swagger-ui" });
+            </script>
+          </body>
+          </html>
+          """;
+
   private final Operations operations;
   private final byte[] spec;
-  private final String docsPage;
   private final Map<String, byte[]> docsAssets = new ConcurrentHashMap<>();
 
   public OperationsRoutes(Operations operations) {
     this.operations = operations;
     this.spec = resource(SPEC_RESOURCE);
-    this.docsPage = docsPage();
   }
 
   public void addTo(JavalinConfig config) {
@@ -51,7 +72,7 @@ public final class OperationsRoutes {
     config.routes.get("/ready", this::ready);
     config.routes.get("/metrics", this::metrics);
     config.routes.get("/openapi.yaml", this::spec);
-    config.routes.get("/docs", ctx -> ctx.html(docsPage));
+    config.routes.get("/docs", ctx -> ctx.html(DOCS_PAGE));
     config.routes.get("/docs/{asset}", this::docsAsset);
   }
 
@@ -122,27 +143,6 @@ public final class OperationsRoutes {
     byte[] content = docsAssets.computeIfAbsent(asset, name -> resource(WEBJAR + "/" + name));
     ctx.header("Cache-Control", "public, max-age=86400");
     ctx.contentType(mediaType).result(content);
-  }
-
-  private static String docsPage() {
-    return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <title>Duka API</title>
-          <link rel="stylesheet" href="%1$s/swagger-ui.css">
-        </head>
-        <body>
-          <div id="swagger-ui"></div>
-          <script src="%1$s/swagger-ui-bundle.js"></script>
-          <script>
-            window.ui = SwaggerUIBundle({ url: "/openapi.yaml", dom_id: "#swagger-ui" });
-          </script>
-        </body>
-        </html>
-        """
-        .formatted("/docs");
   }
 
   private static byte[] resource(String name) {
