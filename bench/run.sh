@@ -30,6 +30,7 @@ WARMUP=5
 # took 5 minutes to reach its steady rate; at 4 it gets its share and is there in under 3 minutes
 # (docs/benchmarks.md, "Warm-up"). Nothing of the warm-up is measured.
 WARM_CYCLES=2
+WARM_SCENARIOS="product list search cart"
 WARM_SECONDS=20
 WARM_CONNECTIONS=4
 THREADS=2
@@ -56,7 +57,7 @@ while (($#)); do
     --smoke) MODE=smoke; SIZES=(1000); DURATION=3; WARMUP=1; WARM_CYCLES=0; WRITE_DOCS=no ;;
     # one pass per size, the same at both sizes: with the 1,000,000-product seed (5 minutes) the run
     # takes about 15 minutes
-    --growth) MODE=growth; SIZES=(10000 1000000); WARM_CYCLES=1 ;;
+    --growth) MODE=growth; SIZES=(10000 1000000); WARM_CYCLES=1; WARM_SCENARIOS="product list search" ;;
     --products) SIZES=("${2:?--products needs a number}"); shift ;;
     --duration) DURATION=${2:?--duration needs seconds}; shift ;;
     --no-docs) WRITE_DOCS=no ;;
@@ -272,19 +273,22 @@ wrk_run() { # size name script path
 }
 
 # The warm-up passes: each line of $WORK/warm-<size>.tsv is cycle, scenario, req/s.
-warm_server() { # size scenario...
-  local size=$1 url="http://127.0.0.1:$HTTP_PORT" out=$WORK/warm-$1.tsv cycle name line
-  shift
+warm_server() { # size
+  local url="http://127.0.0.1:$HTTP_PORT" out=$WORK/warm-$1.tsv cycle name line
   export BENCH_SEED=$SEED BENCH_LUA=$BENCH/lua BENCH_PASSWORD=$PASSWORD
   rm -f "$out"
   for ((cycle = 1; cycle <= WARM_CYCLES; cycle++)); do
-    for name in "$@"; do
+    for name in $WARM_SCENARIOS; do
       line=$(wrk -t"$THREADS" -c"$WARM_CONNECTIONS" -d"${WARM_SECONDS}s" --timeout 10s \
         -s "$BENCH/lua/$name.lua" "$url" 2>&1 | grep '^BENCH ') || die "warm-up $name: no summary from wrk"
       printf '%s\t%s\t%s\n' "$cycle" "$name" "$(sed -E 's/.* rps=([^ ]+).*/\1/' <<<"$line")" >>"$out"
     done
-    log "warm-up pass $cycle of $WARM_CYCLES: $(awk -F'\t' -v c="$cycle" '$1 == c { printf "%s %.0f/s  ", $2, $3 }' "$out")"
+    log "warm-up pass $cycle of $WARM_CYCLES, req/s: $(warm_rates "$out" "$cycle")"
   done
+}
+
+warm_rates() { # file [cycle]: "product 598, list 733, …" for one pass, or for every pass
+  awk -F'\t' -v c="${2:-}" 'c == "" || $1 == c { printf "%s%s %.0f", (n++ ? ", " : ""), $2, $3 }' "$1"
 }
 
 # The server keeps hashing the passwords of sign-ins that the warm-up's wrk sent and left (each
@@ -410,11 +414,7 @@ run_size() { # size
   seed "$size"
   [[ -n ${LAUNCHER_MS:-} ]] || measure_launcher
   start_server
-  if [[ $MODE == growth ]]; then
-    warm_server "$size" product list search
-  else
-    warm_server "$size" product list search cart
-  fi
+  warm_server "$size"
   # also in growth runs: the scenarios after it then meet a server as warm as in a full run
   wrk_run "$size" ping ping.lua
   if [[ $MODE != growth ]]; then
@@ -537,11 +537,11 @@ machine() {
   echo "- PostgreSQL: $(sql -c 'SHOW server_version'), $DB_KIND, shared_buffers" \
     "$(sql -c 'SHOW shared_buffers'); pgbench $(pgbench --version | awk '{print $3}'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   if ((WARM_CYCLES > 0)); then
-    echo "- server warm-up before the first measurement: $WARM_CYCLES × (product, list, search$(
-      [[ $MODE == growth ]] || echo ', cart')), ${WARM_SECONDS}s each with wrk -t$THREADS -c$WARM_CONNECTIONS;" \
-      "req/s of each pass: $(for size in "${SIZES[@]}"; do awk -F'\t' -v s="$size" '
-        { printf "%s%s%s %.0f", (NR == 1 ? (s ":") : ""), (NR == 1 ? " " : ", "), $2, $3 }' "$WORK/warm-$size.tsv"
-        echo -n "; "; done | sed 's/; $//')"
+    local size rates=()
+    for size in "${SIZES[@]}"; do rates+=("$size: $(warm_rates "$WORK/warm-$size.tsv")"); done
+    echo "- server warm-up before the first measurement: $WARM_CYCLES × (${WARM_SCENARIOS// /, })," \
+      "${WARM_SECONDS}s each with wrk -t$THREADS -c$WARM_CONNECTIONS; req/s of each pass:" \
+      "$(printf '%s; ' "${rates[@]}" | sed 's/; $//')"
   fi
   echo "- load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s after a ${WARMUP}s warm-up;" \
     "ceilings: pgbench -n -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION after a ${WARMUP}s warm-up"
